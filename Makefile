@@ -1,0 +1,46 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Each sets up what it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/pip install -q --disable-pip-version-check -c requirements.lock
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build validate lint bench chromium clean
+
+## serve: set up and serve the handbook on http://127.0.0.1:8000 (reloads when data/ changes)
+serve: $(VENV)/.site
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+## test: set up (Python packages, Debian's Chromium) and run every test
+test: $(VENV)/.test chromium
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+## validate: check data/ and print every error, or "ok" with counts
+validate: $(VENV)/.site
+	$(BIN)/tksk validate
+
+## build: build the whole site into site/ (replaced only when the build succeeds)
+build: $(VENV)/.site
+	$(BIN)/tksk build
+
+## bench: print build time and page weight figures
+bench: $(VENV)/.site
+	$(BIN)/python bench/run.py
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site: pyproject.toml requirements.lock | $(BIN)/python
+	$(PIP) -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.site
+	$(PIP) -e '.[test]'
+	touch $@
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+clean:
+	rm -rf site .generated .pytest_cache .ruff_cache

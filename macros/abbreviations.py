@@ -1,0 +1,16 @@
+"""The glossary as one Markdown abbreviations file, appended to every page so each term gets a tooltip."""
+
+from __future__ import annotations
+
+from macros.handbook import Handbook
+from macros.safe_text import plain
+
+
+def abbreviations_markdown(handbook: Handbook) -> str:
+    """Return ``*[TERM]: explanation`` lines for every glossary term and alias, longest terms first."""
+    lines = {}
+    for entry in handbook.of_type("glosarium"):
+        tip = entry.data.kepanjangan or plain(entry.data.arti, 120)
+        for term in [entry.data.istilah, *entry.data.alias]:
+            lines[term] = f"*[{term.replace(']', '')}]: {' '.join(tip.split())}"
+    return "\n".join(lines[t] for t in sorted(lines, key=lambda t: (-len(t), t))) + "\n"

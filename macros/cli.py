@@ -1,0 +1,71 @@
+"""Command line for editors: ``tksk validate`` checks data/ and prints every error at once."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from macros.errors import DataInvalid
+from macros.handbook import load_handbook
+from macros.types import ALL
+
+
+def validate(root: Path) -> int:
+    """Print ``ok`` with counts per content type, or every error; return the exit code."""
+    try:
+        handbook = load_handbook(root)
+    except DataInvalid as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    counts = handbook.counts()
+    print("ok: data valid")
+    for ctype in ALL:
+        print(f"  {ctype.label:<16} {counts[ctype.name]:>4}  ({ctype.name})")
+    print(f"  {'Jumlah':<16} {sum(counts.values()):>4}")
+    return 0
+
+
+def build(root: Path, site_dir: Path | None = None) -> int:
+    """Build the site strictly into a temporary folder and put it in place only when the build succeeds.
+
+    A failed build (bad data, a broken link, any warning) leaves the previous ``site/`` untouched.
+    """
+    site_dir = (site_dir or root / "site").resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".site-", dir=site_dir.parent) as tmp:
+        fresh = Path(tmp) / "site"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml"), "-d", str(fresh)]
+        if subprocess.run(command, env=env, cwd=root).returncode != 0:
+            print("Situs tidak dibangun; site/ yang lama tidak diubah.", file=sys.stderr)
+            return 1
+        old = Path(tmp) / "old"
+        if site_dir.exists():
+            site_dir.rename(old)
+        fresh.rename(site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    print(f"ok: situs dibangun di {site_dir}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="tksk", description="Alat penyunting Buku Saku TKSK.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("validate", help="periksa semua berkas di data/ dan tampilkan setiap kesalahan")
+    check.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi data/); bawaan: folder ini")
+    make = sub.add_parser("build", help="bangun situs ke site/; bila gagal, site/ yang lama tetap")
+    make.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml)")
+    make.add_argument("--site-dir", type=Path, default=None, help="folder hasil; bawaan: site/")
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        return build(args.root.resolve(), args.site_dir)
+    return validate(args.root)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

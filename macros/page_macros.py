@@ -1,0 +1,24 @@
+"""The macros that hand-written pages (docs/, content/) may call; each renders one data block."""
+
+from __future__ import annotations
+
+from macros.site import current
+
+
+def define_env(env):
+    """Register the macros with mkdocs-macros-plugin."""
+
+    @env.macro
+    def daftar(name: str) -> str:
+        """Render the block ``templates/blocks/<name>.md.j2`` for the current page."""
+        return current().renderer.block(name, env.page.file.src_uri)
+
+    @env.macro
+    def pembaruan(limit: int = 0) -> str:
+        """Render the dated list of changes across the handbook, newest first."""
+        return current().renderer.block("pembaruan", env.page.file.src_uri, changes=current().renderer.changes(limit))
+
+    @env.macro
+    def tautan(record_id: str, text: str | None = None) -> str:
+        """Link to a record by id from prose, checked at build time."""
+        return current().renderer.link_from(env.page.file.src_uri, record_id, text)

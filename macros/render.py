@@ -1,0 +1,130 @@
+"""Turn the handbook model into Markdown pages with Jinja2 templates (no MkDocs needed)."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from macros.handbook import Handbook, Record
+from macros.safe_text import attr_text, one_line, plain, safe_markdown
+from macros.schema import Data, PartialDate, field_rows
+from macros.types import ALL, BY_NAME, faq, program, rakor, regulasi, sumber, tugas
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+#: Words for the choices of each type, for readers.
+LABELS = {
+    "regulasi.status": regulasi.STATUS,
+    "tugas.jenis": tugas.JENIS,
+    "program.status": program.STATUS,
+    "faq.topik": faq.TOPIK,
+    "rakor.jenis": rakor.JENIS,
+    "sumber.jenis": sumber.JENIS,
+    "sumber.keyakinan": sumber.KEYAKINAN,
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it lives in the docs tree and its Markdown."""
+
+    src_uri: str
+    markdown: str
+
+
+class Renderer:
+    """Renders record pages and section blocks from one handbook."""
+
+    def __init__(self, handbook: Handbook):
+        self.handbook = handbook
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,  # the output is Markdown; text is made safe by the `md` filters instead
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(md=safe_markdown, cell=one_line, plain=plain, attr=attr_text, tanggal=_tanggal, label=_label)
+        self.env.globals.update(hb=handbook, not_in_force=regulasi.NOT_IN_FORCE, hb_labels=lambda key: LABELS[key].items(),
+                                field_rows=field_rows)
+
+    # -- record pages ------------------------------------------------------------------------
+
+    def record_pages(self) -> list[Page]:
+        """Return one page per record, at ``<type>/<id>.md``."""
+        return [Page(r.type.src_uri(r.id), self.record_page(r)) for t in ALL for r in self.handbook.of_type(t.name)]
+
+    def record_page(self, record: Record) -> str:
+        here = record.type.src_uri(record.id)
+        template = self.env.get_template(f"{record.type.name}.md.j2")
+        return template.render(r=record, d=record.data, link=_Links(self.handbook, here), **self._context(record))
+
+    def _context(self, record: Record) -> dict:
+        """Facts every record page shows that are computed, never written: status of its legal basis."""
+        hb = self.handbook
+        dasar = [hb.get(i) for i in record.data.get("dasar") or []]
+        outdated = [d for d in dasar if d.data.status in regulasi.NOT_IN_FORCE]
+        linked = [hb.get(i) for i in record.data.get("terkait") or []] + hb.referrers(record.id, via="terkait")
+        see_also = list({r.id: r for r in linked if r.id != record.id}.values())
+        faqs = hb.referrers(record.id, via="rujukan", of_type="faq")
+        return {"dasar": dasar, "outdated": outdated, "updated": _last_change(record), "see_also": see_also, "faqs": faqs}
+
+    # -- blocks for hand-written pages (section indexes, Beranda) ---------------------------
+
+    def link_from(self, page_uri: str, record_id: str, text: str | None = None) -> str:
+        """Return a Markdown link from the page at ``page_uri`` to a record (for prose pages)."""
+        if record_id not in self.handbook.records:
+            raise KeyError(f"{page_uri}: tautan ke id \"{record_id}\" yang tidak ada di data/")
+        return _Links(self.handbook, page_uri)(record_id, text)
+
+    def changes(self, limit: int = 0) -> list[Data]:
+        """Return every dated change of every record, newest first (the handbook's update log)."""
+        rows = [
+            Data(tanggal=c.tanggal, perubahan=c.perubahan, record=r)
+            for r in self.handbook.records.values() for c in r.data.get("riwayat") or []
+        ]
+        rows.sort(key=lambda row: (row.tanggal.sort_key(), row.record.type.name, row.record.id), reverse=True)
+        return rows[:limit] if limit else rows
+
+    def block(self, name: str, page_uri: str, **options) -> str:
+        """Render ``templates/blocks/<name>.md.j2`` for the page at ``page_uri``."""
+        template = self.env.get_template(f"blocks/{name}.md.j2")
+        return template.render(link=_Links(self.handbook, page_uri), types=BY_NAME, **options)
+
+
+class _Links:
+    """``link(id_or_record, text=None)`` gives a Markdown link relative to the page being rendered.
+
+    Links point at the Markdown source (``../sop/x.md``) so MkDocs checks each one in strict mode.
+    """
+
+    def __init__(self, handbook: Handbook, here: str):
+        self.handbook, self.folder = handbook, posixpath.dirname(here) or "."
+
+    def url(self, target: Record | str) -> str:
+        record = target if isinstance(target, Record) else self.handbook.get(target)
+        return posixpath.relpath(record.type.src_uri(record.id), self.folder)
+
+    def page(self, src_uri: str) -> str:
+        return posixpath.relpath(src_uri, self.folder)
+
+    def __call__(self, target: Record | str, text: str | None = None) -> str:
+        record = target if isinstance(target, Record) else self.handbook.get(target)
+        return f"[{one_line(text if text is not None else record.title)}]({self.url(record)})"
+
+
+def _tanggal(value) -> str:
+    return value.indonesian() if isinstance(value, PartialDate) else str(value)
+
+
+def _label(value: str, key: str) -> str:
+    return LABELS[key][value]
+
+
+def _last_change(record: Record) -> PartialDate | None:
+    changes = record.data.get("riwayat") or []
+    return max((c.tanggal for c in changes), default=None)

@@ -1,0 +1,52 @@
+"""One build's worth of handbook: loaded once, shared by the MkDocs hooks and the page macros."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.abbreviations import abbreviations_markdown
+from macros.handbook import Handbook, load_handbook
+from macros.render import Page, Renderer
+
+#: Where generated helper files live (outside docs/, so `mkdocs serve` does not loop on them).
+GENERATED = ".generated"
+ABBREVIATIONS = "abbreviations.md"
+
+
+@dataclass
+class Site:
+    root: Path
+    handbook: Handbook
+    renderer: Renderer
+
+    def pages(self) -> list[Page]:
+        return self.renderer.record_pages()
+
+    def write_abbreviations(self) -> Path:
+        """Write the glossary abbreviations file, only when its content changed."""
+        return write_if_changed(self.root / GENERATED / ABBREVIATIONS, abbreviations_markdown(self.handbook))
+
+
+_current: Site | None = None
+
+
+def load_site(root: Path | str) -> Site:
+    """Load and check the data under ``root``; the result is what the page macros then use."""
+    global _current
+    handbook = load_handbook(root)
+    _current = Site(Path(root), handbook, Renderer(handbook))
+    return _current
+
+
+def current() -> Site:
+    if _current is None:
+        raise RuntimeError("the handbook is not loaded: is `hooks: [macros/mkdocs_hooks.py]` in mkdocs.yml?")
+    return _current
+
+
+def write_if_changed(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,39 @@
+"""Coordination meetings (rakor) and what each one said, asked and agreed."""
+
+from macros.schema import Choice, Date, Field, Id, ListOf, Obj, Text
+from macros.types.base import ContentType, riwayat_field, sumber_field
+
+JENIS = {
+    "rakor": "Rapat koordinasi",
+    "konsolidasi": "Konsolidasi dan jejaring kerja",
+    "briefing": "Pengarahan (briefing)",
+    "telekonferensi": "Rapat koordinasi daring (telekonferensi)",
+}
+
+TYPE = ContentType(
+    name="rakor",
+    label="Rakor",
+    files="rakor/*.yml",
+    many=False,
+    schema=Obj(
+        Field("id", Id()),
+        Field("judul", Text()),
+        Field("jenis", Choice(*JENIS)),
+        Field("tanggal", Date(partial=True), doc="hari pertama; YYYY atau YYYY-MM bila sumber tidak lebih rinci"),
+        Field("tanggal_selesai", Date(), required=False, doc="hari terakhir, bila lebih dari sehari"),
+        Field("tempat", Text(), required=False),
+        Field("penyelenggara", Text()),
+        Field("peserta", Text()),
+        Field("tema", Text(), required=False),
+        Field("ringkasan", Text()),
+        Field("narasumber", ListOf(Obj(
+            Field("nama", Text(), required=False, doc="hanya bila sumber menyebut namanya"),
+            Field("peran", Text(), doc="jabatan atau peran dalam rakor"),
+        )), required=False),
+        Field("pesan_kunci", ListOf(Text(), min_items=1)),
+        Field("pertanyaan", ListOf(Text()), required=False, doc="pertanyaan dan masukan yang diajukan"),
+        Field("tindak_lanjut", ListOf(Text()), required=False),
+        sumber_field(),
+        riwayat_field(required=False),
+    ),
+)

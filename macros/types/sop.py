@@ -1,0 +1,31 @@
+"""Standard procedures: numbered steps, what each step produces, and what a TKSK must not do."""
+
+from macros.schema import Date, Field, Id, ListOf, Obj, Ref, Text
+from macros.types.base import ContentType, dasar_field, riwayat_field, sumber_field, terkait_field
+
+TYPE = ContentType(
+    name="sop",
+    label="SOP",
+    files="sop/*.yml",
+    many=False,
+    section="program",
+    schema=Obj(
+        Field("id", Id()),
+        Field("judul", Text()),
+        Field("program", Ref("program"), required=False, doc="program yang memakai SOP ini, bila ada"),
+        Field("ringkasan", Text()),
+        Field("pelaku", ListOf(Text(), min_items=1), doc="siapa yang terlibat"),
+        Field("langkah", ListOf(Obj(
+            Field("judul", Text(), doc="apa yang dikerjakan TKSK"),
+            Field("rincian", Text(), required=False),
+            Field("hasil", Text(), doc="apa yang ada setelah langkah selesai"),
+        ), min_items=1)),
+        Field("tidak_boleh", ListOf(Text()), required=False, doc="yang tidak boleh dilakukan TKSK"),
+        Field("formulir", ListOf(Text()), required=False, doc="formulir atau aplikasi yang dipakai"),
+        dasar_field(),
+        terkait_field(),
+        sumber_field(),
+        Field("ditinjau", Date(), doc="tanggal terakhir isi SOP diperiksa"),
+        riwayat_field(),
+    ),
+)

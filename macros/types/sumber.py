@@ -1,0 +1,35 @@
+"""Sources: the rakor reports (seeds), secondary reports and regulation texts every fact cites."""
+
+from macros.schema import Choice, Date, Field, Id, Obj, Text, Url
+from macros.types.base import ContentType
+
+JENIS = {
+    "berita-rakor": "Berita rapat koordinasi",
+    "berita": "Berita",
+    "laman-resmi": "Laman resmi instansi",
+    "regulasi": "Teks regulasi",
+}
+KEYAKINAN = {
+    "tinggi": "Tinggi: beberapa sumber yang saling bebas sepakat",
+    "sedang": "Sedang: satu sumber yang kredibel; isi yang memakainya ditulis sebagai \"dilaporkan\"",
+}
+
+TYPE = ContentType(
+    name="sumber",
+    label="Sumber",
+    files="sumber.yml",
+    many=True,
+    summary="inti",
+    schema=Obj(
+        Field("id", Id()),
+        Field("judul", Text(), doc="judul berita atau nama dokumen"),
+        Field("jenis", Choice(*JENIS)),
+        Field("penerbit", Text(), doc="media atau instansi yang menerbitkan"),
+        Field("tanggal", Date(partial=True), required=False, doc="tanggal terbit, bila diketahui"),
+        Field("penulis", Text(), required=False),
+        Field("url", Url(), required=False, doc="alamat web, hanya bila sumber menyebutkannya"),
+        Field("keyakinan", Choice(*KEYAKINAN), doc="seberapa kuat sumber ini"),
+        Field("inti", Text(), doc="inti isi sumber dengan kata-kata sendiri, tanpa kutipan"),
+        Field("catatan", Text(), required=False, doc="catatan penyunting, misalnya apa yang tidak dipakai"),
+    ),
+)

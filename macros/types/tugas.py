@@ -1,0 +1,34 @@
+"""Duties, functions and prohibitions of a TKSK, and the lists (PPKS, PSKS) they work with."""
+
+from macros.schema import Choice, Field, Id, ListOf, Obj, Text
+from macros.types.base import ContentType, dasar_field, riwayat_field, sumber_field, terkait_field
+
+JENIS = {
+    "fungsi": "Fungsi",
+    "tugas": "Tugas",
+    "kewajiban": "Kewajiban",
+    "larangan": "Larangan",
+    "daftar": "Daftar rujukan",
+}
+
+TYPE = ContentType(
+    name="tugas",
+    label="Tugas & Fungsi",
+    files="tugas/*.yml",
+    many=False,
+    schema=Obj(
+        Field("id", Id()),
+        Field("judul", Text()),
+        Field("jenis", Choice(*JENIS)),
+        Field("ringkasan", Text()),
+        Field("butir", ListOf(Obj(
+            Field("judul", Text()),
+            Field("penjelasan", Text(), required=False),
+        ), min_items=1), doc="butir tugas, fungsi, larangan atau isi daftar"),
+        Field("contoh", ListOf(Text()), required=False, doc="contoh di lapangan, hanya yang disebut sumber"),
+        dasar_field(),
+        terkait_field(),
+        sumber_field(),
+        riwayat_field(),
+    ),
+)

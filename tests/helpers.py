@@ -1,0 +1,135 @@
+"""Shared factories: a minimal valid data tree that each test then breaks in one place."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+RIWAYAT = "riwayat:\n  - tanggal: 2026-11-23\n    perubahan: Terbit pertama.\n"
+
+#: One valid record of every type, small enough to read at a glance.
+_BASE: dict[str, str] = {
+    "data/sumber.yml": """\
+        - id: berita-uji
+          judul: Berita uji
+          jenis: berita-rakor
+          penerbit: Media Uji
+          tanggal: 2021-05-20
+          keyakinan: tinggi
+          inti: Ringkasan berita uji.
+        - id: berita-sedang
+          judul: Berita satu sumber
+          jenis: berita
+          penerbit: Media Lain
+          keyakinan: sedang
+          inti: Hanya satu sumber.
+        """,
+    "data/regulasi/aturan-lama.yml": """\
+        id: aturan-lama
+        jenis: Permensos
+        nomor: "03"
+        tahun: 2013
+        judul: Aturan Lama
+        status: tidak-berlaku
+        diganti_oleh: aturan-baru
+        ringkasan: Aturan lama.
+        pokok: [Isi lama.]
+        sumber: [berita-uji]
+        """ + "@RIWAYAT@",
+    "data/regulasi/aturan-baru.yml": """\
+        id: aturan-baru
+        jenis: Permensos
+        nomor: "28"
+        tahun: 2018
+        judul: Aturan Baru
+        status: berlaku
+        ditetapkan: 2018-11-30
+        ringkasan: Aturan baru.
+        pokok: [Isi baru.]
+        sumber: [berita-uji]
+        """ + "@RIWAYAT@",
+    "data/tugas/tugas-uji.yml": """\
+        id: tugas-uji
+        judul: Tugas uji
+        jenis: tugas
+        ringkasan: Tugas TKSK untuk uji.
+        butir:
+          - judul: Butir satu
+        dasar: [aturan-lama]
+        sumber: [berita-uji]
+        """ + "@RIWAYAT@",
+    "data/program/program-uji.yml": """\
+        id: program-uji
+        judul: Program uji
+        status: berjalan
+        ringkasan: Program untuk uji.
+        peran_tksk: [Mendampingi.]
+        sumber: [berita-uji]
+        """ + "@RIWAYAT@",
+    "data/sop/sop-uji.yml": """\
+        id: sop-uji
+        judul: SOP uji
+        program: program-uji
+        ringkasan: Langkah uji.
+        pelaku: [TKSK]
+        langkah:
+          - judul: Langkah satu
+            hasil: Hasil satu
+          - judul: Langkah dua
+            hasil: Hasil dua
+        tidak_boleh: [Menangani pengaduan.]
+        dasar: [aturan-baru]
+        sumber: [berita-uji]
+        ditinjau: 2026-11-23
+        """ + "@RIWAYAT@",
+    "data/faq/peran-tksk.yml": """\
+        - id: tanya-uji
+          pertanyaan: Apa tugas saya?
+          jawaban: Lihat tugas uji.
+          topik: peran-tksk
+          rakor: rakor-uji
+          rujukan: [tugas-uji, sop-uji]
+          sumber: [berita-uji]
+        """,
+    "data/rakor/rakor-uji.yml": """\
+        id: rakor-uji
+        judul: Rakor uji
+        jenis: rakor
+        tanggal: 2021-05-20
+        penyelenggara: Dinas uji
+        peserta: Para TKSK
+        ringkasan: Rakor untuk uji.
+        pesan_kunci: [Pesan satu.]
+        sumber: [berita-uji]
+        """,
+    "data/glosarium.yml": """\
+        - id: tksk
+          istilah: TKSK
+          kepanjangan: Tenaga Kesejahteraan Sosial Kecamatan
+          arti: Pendamping kesejahteraan sosial di kecamatan.
+          sumber: [berita-uji]
+        - id: sop
+          istilah: SOP
+          kepanjangan: standar operasional prosedur
+          arti: Langkah kerja baku.
+          sumber: [berita-uji]
+        """,
+}
+
+
+BASE = {path: textwrap.dedent(text).replace("@RIWAYAT@", RIWAYAT) for path, text in _BASE.items()}
+
+
+def write_tree(root: Path, changes: dict[str, str | None] | None = None) -> Path:
+    """Write the base data tree under ``root`` with ``changes`` applied (``None`` deletes a file)."""
+    files = {**BASE, **(changes or {})}
+    for rel, text in files.items():
+        if text is None:
+            continue
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root

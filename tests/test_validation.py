@@ -1,0 +1,201 @@
+"""Editors' mistakes: each bad snippet gives exact ``file:line: field: message`` lines and exit code 1."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.cli import main
+from tests.helpers import BASE, RIWAYAT
+
+SOP = BASE["data/sop/sop-uji.yml"]
+FAQ = BASE["data/faq/peran-tksk.yml"]
+#: When the SOP cannot be read, the FAQ that points to it is reported too: every consequence, in one run.
+UNRESOLVED_SOP = ('data/faq/peran-tksk.yml:6: rujukan[2]: tidak ada sop atau tugas atau regulasi atau program '
+                  'dengan id "sop-uji"; maksudnya "tugas-uji"?')
+
+CASES = [
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("judul: SOP uji", "judul: [SOP, uji]")},
+        ["data/sop/sop-uji.yml:2: judul: harus berupa teks, bukan daftar"],
+        id="list-instead-of-text",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("  - judul: Langkah dua", "  - judul:\n      - a")},
+        ["data/sop/sop-uji.yml:10: langkah[2].judul: harus berupa teks, bukan daftar"],
+        id="nested-path-counts-from-one",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("ringkasan:", "ringkasn:")},
+        ["data/sop/sop-uji.yml:1: ringkasan: wajib diisi (teks)",
+         "data/sop/sop-uji.yml:4: ringkasn: isian tidak dikenal; maksudnya \"ringkasan\"? Isian yang boleh: "
+         "id, judul, program, ringkasan, pelaku, langkah, tidak_boleh, formulir, dasar, terkait, sumber, "
+         "ditinjau, riwayat"],
+        id="typo-in-key-is-an-error",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP + "judul: Lagi\n"},
+        ["data/sop/sop-uji.yml:18: judul: isian ganda: sudah ditulis di baris 2"],
+        id="duplicate-key",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("ditinjau: 2026-11-23", "ditinjau: 23-11-2026")},
+        ["data/sop/sop-uji.yml:14: ditinjau: harus berupa tanggal ISO (YYYY-MM-DD); tertulis \"23-11-2026\""],
+        id="date-not-iso",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("ditinjau: 2026-11-23", "ditinjau: 2026-02-30")},
+        ["data/sop/sop-uji.yml:14: ditinjau: tanggal tidak ada di kalender: \"2026-02-30\""],
+        id="date-not-in-calendar",
+    ),
+    pytest.param(
+        {"data/rakor/rakor-uji.yml": BASE["data/rakor/rakor-uji.yml"].replace("jenis: rakor", "jenis: seminar")},
+        ["data/rakor/rakor-uji.yml:3: jenis: harus salah satu dari: rakor, konsolidasi, briefing, telekonferensi; "
+         "tertulis \"seminar\""],
+        id="value-not-allowed",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("id: sop-uji", "id: SOP_uji")},
+        [UNRESOLVED_SOP,
+         "data/sop/sop-uji.yml:1: id: harus berupa id kebab-case (huruf kecil, angka, tanda hubung; contoh: "
+         "verval-data-kpm), bukan \"SOP_uji\""],
+        id="id-not-kebab-case",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("id: sop-uji", "id: sop-lain")},
+        [UNRESOLVED_SOP.replace('maksudnya "tugas-uji"', 'maksudnya "sop-lain"'),
+         "data/sop/sop-uji.yml:1: id: harus sama dengan nama berkas \"sop-uji\"; tertulis \"sop-lain\""],
+        id="id-differs-from-file-name",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("program: program-uji", "program: program-ujii")},
+        ["data/sop/sop-uji.yml:3: program: tidak ada program dengan id \"program-ujii\"; maksudnya \"program-uji\"?"],
+        id="reference-does-not-resolve",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("dasar: [aturan-baru]", "dasar: [tugas-uji]")},
+        ["data/sop/sop-uji.yml:12: dasar[1]: \"tugas-uji\" adalah tugas, padahal yang diminta regulasi"],
+        id="reference-to-wrong-type",
+    ),
+    pytest.param(
+        {"data/faq/peran-tksk.yml": FAQ.replace("id: tanya-uji", "id: sop-uji")},
+        ["data/faq/peran-tksk.yml:1: id: id \"sop-uji\" sudah dipakai di data/sop/sop-uji.yml:1; "
+         "id harus unik di seluruh buku saku"],
+        id="id-unique-across-types",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("sumber: [berita-uji]\n", "")},
+        ["data/sop/sop-uji.yml:1: sumber: wajib diisi (daftar id sumber)"],
+        id="required-field-missing",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("sumber: [berita-uji]", "sumber: []")},
+        ["data/sop/sop-uji.yml:13: sumber: harus berisi paling sedikit 1 butir; ada 0"],
+        id="list-too-short",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("ringkasan: Langkah uji.", "ringkasan:")},
+        ["data/sop/sop-uji.yml:4: ringkasan: wajib diisi (teks)"],
+        id="required-field-empty",
+    ),
+    pytest.param(
+        {"data/regulasi/aturan-baru.yml": BASE["data/regulasi/aturan-baru.yml"].replace('nomor: "28"', "nomor: 28")},
+        ["data/regulasi/aturan-baru.yml:3: nomor: harus berupa teks, bukan angka; beri tanda kutip: \"28\""],
+        id="number-where-text-expected",
+    ),
+    pytest.param(
+        {"data/regulasi/aturan-baru.yml": BASE["data/regulasi/aturan-baru.yml"].replace(
+            "status: berlaku", "status: berlaku\ndiganti_oleh: aturan-lama")},
+        ["data/regulasi/aturan-baru.yml:7: diganti_oleh: regulasi berstatus \"berlaku\" tidak boleh punya pengganti; "
+         "ubah status menjadi dicabut atau tidak-berlaku"],
+        id="rule-in-force-cannot-be-replaced",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": "id: sop-uji\n\tjudul: x\n"},
+        [UNRESOLVED_SOP,
+         "data/sop/sop-uji.yml:2: YAML tidak valid: ada karakter tab; pakai spasi untuk indentasi "
+         "(found character '\\t' that cannot start any token)"],
+        id="tab-indentation",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": "id: sop-uji\njudul: Catatan: penting\n"},
+        [UNRESOLVED_SOP,
+         "data/sop/sop-uji.yml:2: YAML tidak valid: ada titik dua (:) di tengah teks; beri tanda kutip pada teks itu "
+         "(mapping values are not allowed here)"],
+        id="unquoted-colon",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": ""},
+        [UNRESOLVED_SOP,
+         "data/sop/sop-uji.yml:1: berkas kosong; isi dengan SOP atau hapus berkasnya"],
+        id="empty-file",
+    ),
+    pytest.param(
+        {"data/faq/peran-tksk.yml": FAQ.lstrip("- ").replace("\n  ", "\n")},
+        ["data/faq/peran-tksk.yml:1: berkas ini harus berupa daftar Tanya Jawab (setiap butir diawali \"- \")"],
+        id="list-file-holds-a-mapping",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yaml": SOP},
+        ["data/sop/sop-uji.yaml:1: berkas tidak dikenal (gunakan akhiran .yml); data dibaca dari: data/tugas/*.yml, "
+         "data/program/*.yml, data/sop/*.yml, data/regulasi/*.yml, data/faq/*.yml, data/rakor/*.yml, "
+         "data/glosarium.yml, data/sumber.yml"],
+        id="wrong-extension",
+    ),
+    pytest.param(
+        {"data/program/program-uji.yml": BASE["data/program/program-uji.yml"].replace(
+            "Program untuk uji.", "Program untuk KPM.")},
+        ["data/program/program-uji.yml:4: ringkasan: singkatan \"KPM\" belum ada di glosarium; "
+         "tambahkan ke data/glosarium.yml"],
+        id="acronym-without-glossary-entry",
+    ),
+    pytest.param(
+        {"data/program/program-uji.yml": BASE["data/program/program-uji.yml"].replace(
+            "sumber: [berita-uji]", "sumber: [berita-sedang]")},
+        ["data/program/program-uji.yml:6: sumber: mengutip sumber berkeyakinan sedang (berita-sedang); "
+         "tulis isinya sebagai \"dilaporkan\" atau pakai sumber lain"],
+        id="medium-confidence-needs-dilaporkan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "expected"), CASES)
+def test_bad_data_is_reported_precisely(tree, capsys, changes, expected):
+    """Check that a bad snippet gives exactly the expected error lines, exit code 1 and no traceback."""
+    root = tree(changes)
+    code = main(["validate", "--root", str(root)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Traceback" not in err
+    assert err.splitlines()[:-1] == expected
+    assert err.splitlines()[-1] == f"{len(expected)} kesalahan ditemukan di data/. Perbaiki lalu jalankan lagi."
+
+
+def test_valid_data_prints_counts(tree, capsys):
+    """Check that valid data prints ok with the number of records of each type and exits 0."""
+    code = main(["validate", "--root", str(tree())])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.startswith("ok: data valid\n")
+    assert "  SOP                 1  (sop)\n" in out
+    assert "  Regulasi            2  (regulasi)\n" in out
+    assert "  Jumlah             11\n" in out
+
+
+def test_every_error_is_reported_in_one_run(tree, capsys):
+    """Check that errors in several files are all reported at once, sorted by file and line."""
+    root = tree({
+        "data/sop/sop-uji.yml": SOP.replace("judul: SOP uji", "judul: [x]").replace("ditinjau: 2026-11-23", "ditinjau: x"),
+        "data/rakor/rakor-uji.yml": BASE["data/rakor/rakor-uji.yml"].replace("jenis: rakor", "jenis: x"),
+    })
+    assert main(["validate", "--root", str(root)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(":")[0] + ":" + line.split(":")[1] for line in lines[:-1]] == [
+        "data/rakor/rakor-uji.yml:3", "data/sop/sop-uji.yml:2", "data/sop/sop-uji.yml:14",
+    ]
+
+
+def test_riwayat_is_required_on_pages_that_change(tree, capsys):
+    """Check that an SOP without a change history is refused: readers must see what changed and when."""
+    root = tree({"data/sop/sop-uji.yml": SOP.replace(RIWAYAT, "")})
+    assert main(["validate", "--root", str(root)]) == 1
+    assert "data/sop/sop-uji.yml:1: riwayat: wajib diisi" in capsys.readouterr().err
