@@ -131,13 +131,15 @@ def glossary_terms(handbook: Handbook) -> set[str]:
 def check_acronyms(handbook: Handbook, log: ErrorLog) -> None:
     """Check that every acronym written anywhere has a glossary entry, so every page can explain it."""
     known = glossary_terms(handbook)
+    reported: set[tuple[str, str]] = set()  # each missing term once per file: one entry fixes them all
     for record in handbook.records.values():
         for path, text in texts(record.data):
             if path == "id" or path.startswith(("sumber", "dasar", "terkait", "rujukan", "rakor", "program", "diganti_oleh")):
                 continue
             for match in ACRONYM.finditer(text):
                 word = match.group(1)
-                if word not in known and word not in NOT_ACRONYMS:
+                if word not in known and word not in NOT_ACRONYMS and (record.file, word) not in reported:
+                    reported.add((record.file, word))
                     log.add(record.file, record.line_of(path), path,
                             f"singkatan \"{word}\" belum ada di glosarium; tambahkan ke data/glosarium.yml")
 

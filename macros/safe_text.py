@@ -41,7 +41,8 @@ def one_line(text: str) -> str:
 def plain(text: str, limit: int = 0) -> str:
     """Return text without Markdown marks, for page descriptions and link previews."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`>#]", "", text)
+    text = re.sub(r"^\s*[#>]+\s*", "", text, flags=re.MULTILINE)
+    text = re.sub(r"[*_`]", "", text)
     text = " ".join(text.split())
     if limit and len(text) > limit:
         text = text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,135 @@
+"""Pages computed from the data: neighbours, status warnings, safe text, nav and tooltips."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.abbreviations import abbreviations_markdown
+from macros.handbook import load_handbook
+from macros.navigation import extend_nav
+from macros.render import Renderer
+from macros.safe_text import attr_text, one_line, safe_markdown
+from tests.helpers import BASE
+
+
+@pytest.fixture
+def render(tree):
+    """Return a function rendering the page of one record of the base tree (with changes)."""
+
+    def page(record_id, changes=None):
+        handbook = load_handbook(tree(changes))
+        return Renderer(handbook).record_page(handbook.get(record_id))
+
+    return page
+
+
+def test_page_built_on_an_outdated_rule_says_so(render):
+    """Check that a duty based on a rule no longer in force warns and links to the rule in force."""
+    page = render("tugas-uji")
+    assert '!!! warning "Disusun berdasarkan aturan yang tidak berlaku lagi"' in page
+    assert "[Permensos 03/2013](../regulasi/aturan-lama.md)" in page
+    assert "Aturan yang berlaku sekarang: [Permensos Nomor 28 Tahun 2018 tentang Aturan Baru](../regulasi/aturan-baru.md)" in page
+
+
+def test_page_on_a_rule_in_force_has_no_warning(render):
+    """Check that an SOP based on the rule in force shows no outdated-rule warning."""
+    assert "tidak berlaku lagi" not in render("sop-uji").split("## Dasar hukum")[0]
+
+
+def test_sop_lists_steps_prohibitions_and_the_faqs_that_point_to_it(render):
+    """Check that an SOP page numbers its steps, shows what must not be done and its FAQs."""
+    page = render("sop-uji")
+    assert "1. **Langkah satu**" in page and "2. **Langkah dua**" in page
+    assert "*Hasil:* Hasil dua" in page
+    assert '!!! failure "Yang tidak boleh dilakukan"' in page
+    assert "## Tanya jawab terkait\n\n- [Apa tugas saya?](../faq/tanya-uji.md)" in page
+
+
+def test_regulation_lists_what_it_replaces_and_who_cites_it(render):
+    """Check that a regulation shows the rule it replaced and the records based on it, computed from data."""
+    page = render("aturan-baru")
+    assert "| Menggantikan | [Permensos 03/2013](aturan-lama.md) (tidak berlaku lagi) |" in page
+    assert "- [SOP uji](../sop/sop-uji.md) <small>(SOP)</small>" in page
+    old = render("aturan-lama")
+    assert '!!! danger "Tidak berlaku lagi"' in old
+
+
+def test_rakor_and_program_list_their_neighbours(render):
+    """Check that a rakor lists the FAQs raised there and a program lists its SOPs."""
+    assert "## Tanya jawab dari rakor ini\n\n- [Apa tugas saya?](../faq/tanya-uji.md)" in render("rakor-uji")
+    assert "- **SOP:**" not in render("program-uji")  # index block only
+    assert "## SOP program ini\n\n- [SOP uji](../sop/sop-uji.md)" in render("program-uji")
+
+
+def test_source_page_lists_every_record_citing_it(render):
+    """Check that a source page lists what uses it, so an editor sees what a correction touches."""
+    page = render("berita-uji")
+    for record in ("aturan-baru", "sop-uji", "tugas-uji", "rakor-uji", "tanya-uji"):
+        assert f"/{record}.md)" in page
+
+
+def test_html_in_data_is_escaped_not_live(render):
+    """Check that HTML pasted into a data field reaches the page as text, not markup."""
+    sop = BASE["data/sop/sop-uji.yml"].replace(
+        "ringkasan: Langkah uji.", "ringkasan: 'Langkah <script>alert(1)</script> [x](javascript:alert(2)) *uji*'")
+    page = render("sop-uji", {"data/sop/sop-uji.yml": sop})
+    assert "<script>" not in page and "javascript:" not in page
+    assert "Langkah &lt;script&gt;alert(1)&lt;/script&gt; [x](#" in page
+    assert "*uji*" in page  # Markdown formatting is kept
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("<b>tebal</b>", "&lt;b&gt;tebal&lt;/b&gt;"),
+    ("[a](javascript:alert(1))", "[a](#))"),
+    ("[a](JavaScript:x)", "[a](#)"),
+    ("[a](java&#115;cript:x)", "[a](#)"),
+    ("[a](https://kemensos.go.id/x)", "[a](https://kemensos.go.id/x)"),
+    ("[a](../sop/x.md)", "[a](../sop/x.md)"),
+    ("[r]: javascript:x", "[r]: #"),
+    ('--8<-- "rahasia.txt"', '--8&lt;-- "rahasia.txt"'),
+    ("# Bukan judul", "\\# Bukan judul"),
+    ("!!! danger", "\\!!! danger"),
+    ("*[KPM]: palsu", "\\*[KPM]: palsu"),
+])
+def test_safe_markdown(text, expected):
+    """Check that live markup and directives are defused while Markdown stays."""
+    assert safe_markdown(text) == expected
+
+
+def test_one_line_and_attr_text():
+    """Check that table cells stay on one line and attributes cannot be broken out of."""
+    assert one_line("a | b\n c") == "a \\| b c"
+    assert attr_text('Judul "kutip" <x> & *tebal*', 20) == "Judul &quot;kutip&quot; &lt;x&gt;…"
+
+
+def test_abbreviations_cover_terms_and_aliases(tree):
+    """Check that every glossary term and alias becomes an abbreviation line, longest first."""
+    glossary = BASE["data/glosarium.yml"].replace("  kepanjangan: standar operasional prosedur\n",
+                                                  "  kepanjangan: standar operasional prosedur\n  alias: [SOPs]\n")
+    text = abbreviations_markdown(load_handbook(tree({"data/glosarium.yml": glossary})))
+    assert text.splitlines() == [
+        "*[SOPs]: standar operasional prosedur",
+        "*[TKSK]: Tenaga Kesejahteraan Sosial Kecamatan",
+        "*[SOP]: standar operasional prosedur",
+    ]
+
+
+def test_nav_sections_get_their_records(tree):
+    """Check that each section lists its records after its index, SOPs under Program & SOP."""
+    nav = [{"Beranda": "index.md"}, {"Program & SOP": ["program/index.md"]}, {"Regulasi": ["regulasi/index.md"]}]
+    extended = extend_nav(nav, load_handbook(tree()))
+    assert extended[0] == {"Beranda": "index.md"}
+    assert extended[1] == {"Program & SOP": [
+        "program/index.md", {"Program uji": "program/program-uji.md"}, {"SOP uji": "sop/sop-uji.md"}]}
+    assert extended[2]["Regulasi"][1:] == [{"Permensos 03/2013": "regulasi/aturan-lama.md"},
+                                           {"Permensos 28/2018": "regulasi/aturan-baru.md"}]
+
+
+def test_update_log_is_newest_first(tree):
+    """Check that the update log gathers every dated change, newest first."""
+    sop = BASE["data/sop/sop-uji.yml"] + "  - tanggal: 2026-12-01\n    perubahan: Langkah diperbarui.\n"
+    renderer = Renderer(load_handbook(tree({"data/sop/sop-uji.yml": sop})))
+    changes = renderer.changes()
+    assert (changes[0].record.id, changes[0].perubahan) == ("sop-uji", "Langkah diperbarui.")
+    assert len(changes) == 6
+    assert len(renderer.changes(2)) == 2
