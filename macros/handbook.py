@@ -14,7 +14,7 @@ from macros.schema import Data
 from macros.types import ALL, BY_NAME
 
 #: An acronym as it appears in text: two or more capitals, digits may follow (COVID-19, LK3, SIKS-NG).
-ACRONYM = re.compile(r"(?<![\w/-])([A-Z][A-Z0-9]*[A-Z0-9](?:-[A-Z0-9]+)*)(?![\w])")
+ACRONYM = re.compile(r"(?<![\w/-])([A-Z][A-Z0-9]*[A-Z0-9](?:[-/][A-Z0-9]+)*)(?![\w])")
 #: Words in capitals that are not acronyms and need no glossary entry.
 NOT_ACRONYMS = frozenset({"I", "II", "III", "IV"})
 

@@ -41,7 +41,7 @@ def load_site(root: Path | str) -> Site:
 
 def current() -> Site:
     if _current is None:
-        raise RuntimeError("the handbook is not loaded: is `hooks: [macros/mkdocs_hooks.py]` in mkdocs.yml?")
+        raise RuntimeError("the handbook is not loaded: is the `buku-saku` plugin listed in mkdocs.yml?")
     return _current
 
 

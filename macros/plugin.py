@@ -1,0 +1,38 @@
+"""MkDocs glue, kept thin: load the data, hand generated pages over, extend the nav.
+
+Every decision lives in plain functions of ``macros`` that work without MkDocs, so moving to a
+successor engine means rewriting only this file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from macros.errors import DataInvalid
+from macros.navigation import extend_nav
+from macros.site import Site, load_site
+
+
+class BukuSakuPlugin(BasePlugin):
+    """``plugins: [buku-saku]``: pages for every record of data/, built from validated data only."""
+
+    site: Site
+
+    def on_config(self, config):
+        try:
+            self.site = load_site(Path(config.config_file_path).parent)
+        except DataInvalid as exc:
+            raise PluginError("data/ tidak valid; situs tidak dibangun.\n" + exc.report()) from None
+        self.site.write_abbreviations()
+        if config.nav:
+            config.nav = extend_nav(config.nav, self.site.handbook)
+        return config
+
+    def on_files(self, files, config):
+        for page in self.site.pages():
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+        return files
