@@ -30,6 +30,7 @@ def tree(tmp_path):
 
 def copy_project(dest: Path, data_changes: dict[str, str | None] | None = None, real_data: bool = True) -> Path:
     """Copy the project's site sources to ``dest`` with the real data (or the small base tree), changed."""
+    dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / part)
