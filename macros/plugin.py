@@ -14,6 +14,7 @@ from mkdocs.structure.files import File
 
 from macros.errors import DataInvalid
 from macros.navigation import extend_nav
+from macros.offline import write_service_worker
 from macros.site import Site, load_site
 
 
@@ -36,3 +37,6 @@ class BukuSakuPlugin(BasePlugin):
         for page in self.site.pages():
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         return files
+
+    def on_post_build(self, config):
+        write_service_worker(Path(config.site_dir))
