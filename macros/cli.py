@@ -15,6 +15,14 @@ from macros.handbook import load_handbook
 from macros.types import ALL
 
 
+def _quiet_broken_pipe() -> None:
+    """Let `tksk validate | head` end quietly instead of printing a traceback."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+
+
 def validate(root: Path) -> int:
     """Print ``ok`` with counts per content type, or every error; return the exit code."""
     try:
@@ -62,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml)")
     make.add_argument("--site-dir", type=Path, default=None, help="folder hasil; bawaan: site/")
     args = parser.parse_args(argv)
+    if argv is None:  # a real command line, not a test calling main()
+        _quiet_broken_pipe()
     if args.command == "build":
         return build(args.root.resolve(), args.site_dir)
     return validate(args.root)

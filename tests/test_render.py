@@ -56,7 +56,7 @@ def test_regulation_lists_what_it_replaces_and_who_cites_it(render):
 
 def test_rakor_and_program_list_their_neighbours(render):
     """Check that a rakor lists the FAQs raised there and a program lists its SOPs."""
-    assert "## Tanya jawab dari rakor ini\n\n- [Apa tugas saya?](../faq/tanya-uji.md)" in render("rakor-uji")
+    assert "## Tanya jawab terkait rakor ini\n\n- [Apa tugas saya?](../faq/tanya-uji.md)" in render("rakor-uji")
     assert "- **SOP:**" not in render("program-uji")  # index block only
     assert "## SOP program ini\n\n- [SOP uji](../sop/sop-uji.md)" in render("program-uji")
 

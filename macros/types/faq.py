@@ -25,7 +25,7 @@ TYPE = ContentType(
         Field("pertanyaan", Text(), doc="pertanyaan seperti diucapkan TKSK"),
         Field("jawaban", Text(), doc="jawaban singkat; rincian ada di rujukan"),
         Field("topik", Choice(*TOPIK)),
-        Field("rakor", Ref("rakor"), doc="rakor tempat pertanyaan ini muncul"),
+        Field("rakor", Ref("rakor"), doc="rakor yang membahas tema pertanyaan ini"),
         Field("rujukan", ListOf(Ref("sop", "tugas", "regulasi", "program"), min_items=1),
               doc="SOP, tugas, regulasi atau program yang menjawabnya"),
         sumber_field(),
