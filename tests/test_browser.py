@@ -189,3 +189,23 @@ def test_sop_prints_without_header_and_menu(phone):
     assert steps(page).count() >= 2, "an SOP has several numbered steps"
     for step in steps(page).all():
         expect(step).to_be_visible()
+
+
+def test_pages_open_offline_after_the_first_visit(phone):
+    """Check that after one visit with signal, a page never opened before still opens without signal."""
+    page = phone.open("/")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function(
+        """async () => {
+            const names = await caches.keys();
+            if (names.length !== 1) return false;
+            const saved = await (await caches.open(names[0])).keys();
+            return saved.some((r) => r.url.endsWith('/sop/pendampingan-rastra/'));
+        }""",
+        timeout=30_000,
+    )
+    page.context.set_offline(True)
+    page.goto(phone.base + "/sop/pendampingan-rastra/")
+    expect(heading(page)).to_contain_text("RASTRA")
+    page.goto(phone.base + "/halaman-yang-tidak-ada/")
+    expect(heading(page)).to_contain_text("belum tersimpan")
