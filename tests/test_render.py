@@ -48,7 +48,7 @@ def test_sop_lists_steps_prohibitions_and_the_faqs_that_point_to_it(render):
 def test_regulation_lists_what_it_replaces_and_who_cites_it(render):
     """Check that a regulation shows the rule it replaced and the records based on it, computed from data."""
     page = render("aturan-baru")
-    assert "| Menggantikan | [Permensos 03/2013](aturan-lama.md) (tidak berlaku lagi) |" in page
+    assert "- **Menggantikan:** [Permensos 03/2013](aturan-lama.md) (tidak berlaku lagi)" in page
     assert "- [SOP uji](../sop/sop-uji.md) <small>(SOP)</small>" in page
     old = render("aturan-lama")
     assert '!!! danger "Tidak berlaku lagi"' in old

@@ -28,7 +28,7 @@ CASES = [
         {"data/sop/sop-uji.yml": SOP.replace("ringkasan:", "ringkasn:")},
         ["data/sop/sop-uji.yml:1: ringkasan: wajib diisi (teks)",
          "data/sop/sop-uji.yml:4: ringkasn: isian tidak dikenal; maksudnya \"ringkasan\"? Isian yang boleh: "
-         "id, judul, program, ringkasan, pelaku, langkah, tidak_boleh, formulir, dasar, terkait, sumber, "
+         "id, judul, program, ringkasan, pelaku, langkah, tidak_boleh, catatan, formulir, dasar, terkait, sumber, "
          "ditinjau, riwayat"],
         id="typo-in-key-is-an-error",
     ),

@@ -30,6 +30,8 @@ class ContentType:
     #: full title and short title (for menus and lists) when they are not a single field
     full_title: Callable[[dict], str] | None = None
     short_title: Callable[[dict], str] | None = None
+    #: weight in search results: what a TKSK looks for (SOPs, duties, answers) ranks above the glossary
+    search_boost: float = 1.0
 
     @property
     def section_folder(self) -> str:

@@ -17,6 +17,7 @@ TYPE = ContentType(
     name="faq",
     label="Tanya Jawab",
     files="faq/*.yml",
+    search_boost=2,
     many=True,
     title="pertanyaan",
     summary="jawaban",

@@ -7,6 +7,7 @@ TYPE = ContentType(
     name="glosarium",
     label="Glosarium",
     files="glosarium.yml",
+    search_boost=0.5,
     many=True,
     title="istilah",
     summary="arti",

@@ -9,6 +9,7 @@ TYPE = ContentType(
     name="program",
     label="Program",
     files="program/*.yml",
+    search_boost=2,
     many=False,
     schema=Obj(
         Field("id", Id()),

@@ -7,13 +7,14 @@ TYPE = ContentType(
     name="sop",
     label="SOP",
     files="sop/*.yml",
+    search_boost=3,
     many=False,
     section="program",
     schema=Obj(
         Field("id", Id()),
         Field("judul", Text()),
         Field("program", Ref("program"), required=False, doc="program yang memakai SOP ini, bila ada"),
-        Field("ringkasan", Text()),
+        Field("ringkasan", Text(), doc="satu-dua kalimat: untuk apa SOP ini"),
         Field("pelaku", ListOf(Text(), min_items=1), doc="siapa yang terlibat"),
         Field("langkah", ListOf(Obj(
             Field("judul", Text(), doc="apa yang dikerjakan TKSK"),
@@ -21,6 +22,7 @@ TYPE = ContentType(
             Field("hasil", Text(), doc="apa yang ada setelah langkah selesai"),
         ), min_items=1)),
         Field("tidak_boleh", ListOf(Text()), required=False, doc="yang tidak boleh dilakukan TKSK"),
+        Field("catatan", Text(), required=False, doc="latar dan batas sumber; tampil setelah langkah agar langkah terbaca lebih dulu"),
         Field("formulir", ListOf(Text()), required=False, doc="formulir atau aplikasi yang dipakai"),
         dasar_field(),
         terkait_field(),

@@ -18,6 +18,7 @@ TYPE = ContentType(
     name="sumber",
     label="Sumber",
     files="sumber.yml",
+    search_boost=0.5,
     many=True,
     summary="inti",
     schema=Obj(

@@ -15,6 +15,7 @@ TYPE = ContentType(
     name="tugas",
     label="Tugas & Fungsi",
     files="tugas/*.yml",
+    search_boost=2,
     many=False,
     schema=Obj(
         Field("id", Id()),
