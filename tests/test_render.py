@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from macros.abbreviations import abbreviations_markdown
@@ -133,3 +135,16 @@ def test_update_log_is_newest_first(tree):
     assert (changes[0].record.id, changes[0].perubahan) == ("sop-uji", "Langkah diperbarui.")
     assert len(changes) == 6
     assert len(renderer.changes(2)) == 2
+
+
+def test_real_pages_keep_one_block_per_line():
+    """Check that no template joins two list items, headings or admonitions onto one line of a real page."""
+    from tests.helpers import ROOT
+
+    handbook = load_handbook(ROOT)
+    joined = []
+    for page in Renderer(handbook).record_pages():
+        for number, line in enumerate(page.markdown.splitlines(), 1):
+            if re.search(r"(?<=\S)(- \*\*[^*]+:\*\*|#{2,} |!!! )", line):
+                joined.append(f"{page.src_uri}:{number}: {line}")
+    assert not joined
