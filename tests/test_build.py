@@ -138,6 +138,8 @@ def test_regulation_change_shows_on_the_updates_page(site):
     """Check that the updates page lists dated changes with links to the changed pages."""
     html = (site / "pembaruan" / "index.html").read_text(encoding="utf-8")
     assert "../regulasi/permensos-03-2013/" in html
+    replaced = re.sub(r"<[^>]+>", "", html.split('id="aturan-yang-sudah-diganti"')[1].split('id="semua-perubahan"')[0])
+    assert "Permensos 03/2013 — tidak berlaku lagi; yang berlaku sekarang Permensos 28/2018 (ditetapkan 30 November 2018)" in replaced
     assert re.search(r"<strong>\d{1,2} \w+ 20\d\d</strong>", html)
 
 
