@@ -57,6 +57,17 @@ class Loaded:
     refs: list[tuple[Record, str, tuple[str, ...], int, str]]
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """A safe loader that refuses anchors and aliases: each fact is written out where it is used,
+    and a nested alias cannot make validation walk the same nodes without end."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "alias (*) tidak didukung; tulis isinya langsung", event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def read_nodes(path: Path, rel: str, log: ErrorLog) -> tuple[bool, yaml.Node | None]:
     """Compose a YAML file into nodes (which keep line numbers); report syntax errors with their line.
 
@@ -68,7 +79,7 @@ def read_nodes(path: Path, rel: str, log: ErrorLog) -> tuple[bool, yaml.Node | N
         log.add(rel, 1, "", f"berkas harus tersimpan sebagai UTF-8 ({exc.reason})")
         return False, None
     try:
-        return True, yaml.compose(text, Loader=yaml.SafeLoader)
+        return True, yaml.compose(text, Loader=_NoAliasLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

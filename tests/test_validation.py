@@ -124,6 +124,12 @@ CASES = [
         id="unquoted-colon",
     ),
     pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("pelaku: [TKSK]", "pelaku: &p [TKSK]\nformulir: *p")},
+        [UNRESOLVED_SOP,
+         "data/sop/sop-uji.yml:6: YAML tidak valid: alias (*) tidak didukung; tulis isinya langsung"],
+        id="alias-refused",
+    ),
+    pytest.param(
         {"data/sop/sop-uji.yml": ""},
         [UNRESOLVED_SOP,
          "data/sop/sop-uji.yml:1: berkas kosong; isi dengan SOP atau hapus berkasnya"],
