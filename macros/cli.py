@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from macros.errors import DataInvalid
-from macros.handbook import load_handbook
+from macros.site import load_checked
 from macros.types import ALL
 
 
@@ -24,9 +24,9 @@ def _quiet_broken_pipe() -> None:
 
 
 def validate(root: Path) -> int:
-    """Print ``ok`` with counts per content type, or every error; return the exit code."""
+    """Print ``ok`` with counts per content type, or every error in data/ and in page macros; return the exit code."""
     try:
-        handbook = load_handbook(root)
+        handbook = load_checked(root)
     except DataInvalid as exc:
         print(exc.report(), file=sys.stderr)
         return 1

@@ -45,5 +45,5 @@ class DataInvalid(Exception):
     def report(self) -> str:
         count = len(self.errors)
         lines = [str(e) for e in self.errors]
-        lines.append(f"{count} kesalahan ditemukan di data/. Perbaiki lalu jalankan lagi.")
+        lines.append(f"{count} kesalahan ditemukan. Perbaiki lalu jalankan lagi.")
         return "\n".join(lines)

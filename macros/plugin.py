@@ -27,7 +27,7 @@ class BukuSakuPlugin(BasePlugin):
         try:
             self.site = load_site(Path(config.config_file_path).parent)
         except DataInvalid as exc:
-            raise PluginError("data/ tidak valid; situs tidak dibangun.\n" + exc.report()) from None
+            raise PluginError("Ada kesalahan isi; situs tidak dibangun.\n" + exc.report()) from None
         self.site.write_abbreviations()
         if config.nav:
             config.nav = extend_nav(config.nav, self.site.handbook)

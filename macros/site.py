@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.abbreviations import abbreviations_markdown
+from macros.errors import DataInvalid, ErrorLog
 from macros.handbook import Handbook, load_handbook
+from macros.prose import check_prose
 from macros.render import Page, Renderer
 
 #: Where generated helper files live (outside docs/, so `mkdocs serve` does not loop on them).
@@ -34,9 +36,19 @@ _current: Site | None = None
 def load_site(root: Path | str) -> Site:
     """Load and check the data under ``root``; the result is what the page macros then use."""
     global _current
-    handbook = load_handbook(root)
+    handbook = load_checked(root)
     _current = Site(Path(root), handbook, Renderer(handbook))
     return _current
+
+
+def load_checked(root: Path | str) -> Handbook:
+    """Load data/ and check it together with the macro calls of the hand-written pages."""
+    handbook = load_handbook(root)
+    log = ErrorLog()
+    check_prose(Path(root), handbook, log)
+    if log:
+        raise DataInvalid(log.sorted())
+    return handbook
 
 
 def current() -> Site:

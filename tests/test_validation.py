@@ -173,7 +173,7 @@ def test_bad_data_is_reported_precisely(tree, capsys, changes, expected):
     assert code == 1
     assert "Traceback" not in err
     assert err.splitlines()[:-1] == expected
-    assert err.splitlines()[-1] == f"{len(expected)} kesalahan ditemukan di data/. Perbaiki lalu jalankan lagi."
+    assert err.splitlines()[-1] == f"{len(expected)} kesalahan ditemukan. Perbaiki lalu jalankan lagi."
 
 
 def test_valid_data_prints_counts(tree, capsys):
