@@ -11,7 +11,7 @@ from pathlib import Path
 from macros.errors import DataInvalid, ErrorLog
 from macros.loader import Record, load_type, unknown_files
 from macros.schema import Data
-from macros.types import ALL, BY_NAME
+from macros.types import ALL
 
 #: An acronym as it appears in text: two or more capitals, digits may follow (COVID-19, LK3, SIKS-NG).
 ACRONYM = re.compile(r"(?<![\w/-])([A-Z][A-Z0-9]*[A-Z0-9](?:[-/][A-Z0-9]+)*)(?![\w])")
@@ -157,4 +157,4 @@ def check_reported_facts(handbook: Handbook, log: ErrorLog) -> None:
                     "tulis isinya sebagai \"dilaporkan\" atau pakai sumber lain")
 
 
-__all__ = ["BY_NAME", "Handbook", "Record", "load_handbook"]
+__all__ = ["Handbook", "Record", "load_handbook"]
