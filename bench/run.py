@@ -69,6 +69,8 @@ def main() -> None:
             print(f"first visit {rel}: {raw / 1024:.0f} KiB raw, {packed / 1024:.0f} KiB gzip (HTML+CSS+JS)")
         index = site / "search" / "search_index.json"
         print(f"search index: {index.stat().st_size / 1024:.0f} KiB raw, {gz(index.read_bytes()) / 1024:.0f} KiB gzip")
+        saved = sum(gz(p.read_bytes()) for p in pages) + gz(index.read_bytes())
+        print(f"offline copy saved after the first visit: {len(pages)} pages + search index, ~{saved / 1024:.0f} KiB gzip transferred")
         total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
         print(f"whole site: {total / 1024 / 1024:.1f} MiB")
 
