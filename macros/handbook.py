@@ -10,7 +10,7 @@ from pathlib import Path
 
 from macros.errors import DataInvalid, ErrorLog
 from macros.loader import Record, load_type, unknown_files
-from macros.schema import Data
+from macros.schema import Data, top_field
 from macros.types import ALL
 
 #: An acronym as it appears in text: two or more capitals, digits may follow (COVID-19, LK3, SIKS-NG).
@@ -74,7 +74,7 @@ def load_handbook(root: Path | str) -> Handbook:
         elif types and target.type.name not in types:
             log.add(record.file, line, path, f"\"{ref_id}\" adalah {target.type.name}, padahal yang diminta {' atau '.join(types)}")
         else:
-            cited_by[ref_id][path.split("[")[0].split(".")[0]].append(record)
+            cited_by[ref_id][top_field(path)].append(record)
 
     handbook = Handbook(
         records=by_id,
@@ -134,7 +134,7 @@ def check_acronyms(handbook: Handbook, log: ErrorLog) -> None:
     reported: set[tuple[str, str]] = set()  # each missing term once per file: one entry fixes them all
     for record in handbook.records.values():
         for path, text in texts(record.data):
-            if path == "id" or path.startswith(("sumber", "dasar", "terkait", "rujukan", "rakor", "program", "diganti_oleh")):
+            if path == "id" or top_field(path) in record.type.reference_fields:
                 continue
             for match in ACRONYM.finditer(text):
                 word = match.group(1)

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from macros.errors import ErrorLog
-from macros.schema import Context, Data
+from macros.schema import Context, Data, top_field
 from macros.types import ALL
 from macros.types.base import ContentType
 
@@ -48,7 +48,7 @@ class Record:
 
     def line_of(self, path: str) -> int:
         """Return the line of a field path (``langkah[2].hasil``), else of its top field, else of the record."""
-        return self.lines.get(path) or self.lines.get(path.split("[")[0].split(".")[0], self.line)
+        return self.lines.get(path) or self.lines.get(top_field(path), self.line)
 
 
 @dataclass

@@ -310,6 +310,16 @@ class Obj(Kind):
         return f"isian tidak dikenal{hint} Isian yang boleh: {', '.join(names)}"
 
 
+def top_field(path: str) -> str:
+    """Return the top-level field of a field path: ``langkah[2].hasil`` -> ``langkah``."""
+    return path.split("[")[0].split(".")[0]
+
+
+def is_reference(kind: Kind) -> bool:
+    """Tell whether a field holds ids of other records (a ``Ref`` or a list of them)."""
+    return isinstance(kind.item if isinstance(kind, ListOf) else kind, Ref)
+
+
 def field_rows(obj: Obj, prefix: str = ""):
     """Yield ``(path, Field)`` for every field, nested ones as ``langkah[].judul`` (for the editor guide)."""
     for spec in obj.fields.values():

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from macros.schema import Date, Field, ListOf, Obj, Ref, Text
+from macros.schema import Date, Field, ListOf, Obj, Ref, Text, is_reference
 
 if TYPE_CHECKING:
     from macros.errors import ErrorLog
@@ -32,6 +32,11 @@ class ContentType:
     short_title: Callable[[dict], str] | None = None
     #: weight in search results: what a TKSK looks for (SOPs, duties, answers) ranks above the glossary
     search_boost: float = 1.0
+
+    @property
+    def reference_fields(self) -> frozenset[str]:
+        """The top-level fields that hold ids of other records, derived from the schema."""
+        return frozenset(name for name, spec in self.schema.fields.items() if is_reference(spec.kind))
 
     @property
     def section_folder(self) -> str:
