@@ -64,6 +64,7 @@ def load_handbook(root: Path | str) -> Handbook:
     by_id = _unique_ids(records, log)
     cited_by: dict[str, dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
     for record, ref_id, types, line, path in refs:
+        _check_listed_source(record, ref_id, types, line, path, log)
         target = by_id.get(ref_id)
         if target is None:
             pool = [r for r in by_id.values() if not types or r.type.name in types]
@@ -90,6 +91,14 @@ def load_handbook(root: Path | str) -> Handbook:
     if log:
         raise DataInvalid(log.sorted())
     return handbook
+
+
+def _check_listed_source(record: Record, ref_id: str, types: tuple[str, ...], line: int, path: str, log: ErrorLog) -> None:
+    """Check that a source named inside a record (a step's, a status's, a quote's) is also in its ``sumber`` list,
+    so the page's list of sources is complete. A record with no sources at all already has its own error."""
+    listed = record.data.get("sumber") or []
+    if listed and types == ("sumber",) and top_field(path) != "sumber" and ref_id not in listed:
+        log.add(record.file, line, path, f"sumber \"{ref_id}\" juga harus dicantumkan di daftar sumber catatan ini")
 
 
 def _order(record: Record) -> tuple:

@@ -22,6 +22,8 @@ class Record:
     file: str
     line: int
     lines: dict[str, int] = field(default_factory=dict)
+    #: field paths whose text is a source's own words (``schema.Verbatim``): names, titles, marked quotes
+    verbatim: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -121,7 +123,7 @@ def _load_record(ctype, node, rel, log, loaded) -> Record | None:
     if data is None or not data.get("id"):
         return None
     # A record with errors is kept so its references and id are checked too: every error in one run.
-    record = Record(ctype, data, rel, node.start_mark.line + 1, ctx.lines)
+    record = Record(ctype, data, rel, node.start_mark.line + 1, ctx.lines, tuple(ctx.verbatim))
     loaded.refs.extend((record, ref_id, types, line, path) for ref_id, types, line, path in ctx.refs)
     return record
 

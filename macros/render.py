@@ -9,17 +9,19 @@ from pathlib import Path
 import jinja2
 
 from macros.handbook import Handbook, Record
-from macros.safe_text import attr_text, one_line, plain, safe_markdown
+from macros.safe_text import attr_text, one_line, plain, quote_block, safe_markdown
 from macros.schema import Data, PartialDate, field_rows
-from macros.types import ALL, BY_NAME, faq, program, rakor, regulasi, sumber, tugas
+from macros.status import status_view
+from macros.types import ALL, BY_NAME, faq, glosarium, program, rakor, regulasi, sumber, tugas
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 #: Words for the choices of each type, for readers.
 LABELS = {
-    "regulasi.status": regulasi.STATUS,
+    "regulasi.status": regulasi.STATUS.labels,
     "tugas.jenis": tugas.JENIS,
-    "program.status": program.STATUS,
+    "program.status": program.STATUS.labels,
+    "glosarium.jenis": glosarium.JENIS,
     "faq.topik": faq.TOPIK,
     "rakor.jenis": rakor.JENIS,
     "sumber.jenis": sumber.JENIS,
@@ -48,9 +50,11 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(md=safe_markdown, cell=one_line, plain=plain, attr=attr_text, tanggal=_tanggal, label=_label)
+        self.env.filters.update(md=safe_markdown, cell=one_line, plain=plain, attr=attr_text, tanggal=_tanggal, label=_label,
+                                quote=quote_block, capitalize_first=lambda text: text[:1].upper() + text[1:])
         self.env.globals.update(hb=handbook, not_in_force=regulasi.NOT_IN_FORCE, hb_labels=lambda key: LABELS[key].items(),
-                                field_rows=field_rows)
+                                field_rows=field_rows, status=status_view)
+        self.env.tests["in_state"] = lambda record, state: status_view(record)["state"] == state
 
     # -- record pages ------------------------------------------------------------------------
 

@@ -52,3 +52,19 @@ def plain(text: str, limit: int = 0) -> str:
 def attr_text(text: str, limit: int = 0) -> str:
     """Return plain text escaped for an HTML attribute or title (the theme prints these unescaped)."""
     return html.escape(plain(text, limit), quote=True)
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:\d+\.|[-*])\s")
+
+
+def quote_block(text: str) -> str:
+    """Return safe text as a Markdown blockquote; a one-paragraph quote gets quotation marks, a list keeps its items."""
+    lines = [line.rstrip() for line in safe_markdown(text).splitlines() if line.strip()]
+    if len(lines) == 1:
+        lines = [f"“{lines[0]}”"]
+    spaced = []
+    for i, line in enumerate(lines):
+        if i and _LIST_ITEM.match(line) and not _LIST_ITEM.match(lines[i - 1]):
+            spaced.append("")  # Markdown needs a blank line between a paragraph and a list
+        spaced.append(line)
+    return "\n".join(f"> {line}".rstrip() for line in spaced)

@@ -85,6 +85,8 @@ class Context:
     refs: list[tuple[str, tuple[str, ...], int, str]] = field(default_factory=list)
     #: field path -> line of its value, so later checks can point at the exact line
     lines: dict[str, int] = field(default_factory=dict)
+    #: field paths whose text is a source's own words (names, titles, marked quotes)
+    verbatim: list[str] = field(default_factory=list)
 
     def error(self, node: yaml.Node, path: str, message: str) -> None:
         self.log.add(self.file, node.start_mark.line + 1, path, message)
@@ -135,6 +137,22 @@ class Text(Kind):
         if not value:
             ctx.error(node, path, "tidak boleh kosong")
             return None
+        return value
+
+
+class Verbatim(Text):
+    """Words exactly as a source wrote them: a name, an official title, a marked quotation.
+
+    Everything else in the handbook is in its own words; text of this kind is exempt from the near-copy
+    check and is shown as a name or a quote, attributed to its source.
+    """
+
+    expected = "teks persis seperti tertulis di sumber"
+
+    def check(self, node, path, ctx):
+        value = Text.check(self, node, path, ctx)
+        if value is not None:
+            ctx.verbatim.append(path)
         return value
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
+FACTS = ROOT.parent / "shared" / "FACTS.md"
 
 RIWAYAT = "riwayat:\n  - tanggal: 2026-11-23\n    perubahan: Terbit pertama.\n"
 
@@ -38,6 +39,7 @@ _BASE: dict[str, str] = {
         ringkasan: Aturan lama.
         pokok: [Isi lama.]
         sumber: [berita-uji]
+        status_sumber: [berita-uji]
         """ + "@RIWAYAT@",
     "data/regulasi/aturan-baru.yml": """\
         id: aturan-baru
@@ -50,6 +52,7 @@ _BASE: dict[str, str] = {
         ringkasan: Aturan baru.
         pokok: [Isi baru.]
         sumber: [berita-uji]
+        status_sumber: [berita-uji]
         """ + "@RIWAYAT@",
     "data/tugas/tugas-uji.yml": """\
         id: tugas-uji
@@ -68,6 +71,8 @@ _BASE: dict[str, str] = {
         ringkasan: Program untuk uji.
         peran_tksk: [Mendampingi.]
         sumber: [berita-uji]
+        status_sumber: [berita-uji]
+        status_per: 2021-05
         """ + "@RIWAYAT@",
     "data/sop/sop-uji.yml": """\
         id: sop-uji
@@ -78,8 +83,10 @@ _BASE: dict[str, str] = {
         langkah:
           - judul: Langkah satu
             hasil: Hasil satu
+            sumber: [berita-uji]
           - judul: Langkah dua
             hasil: Hasil dua
+            sumber: [berita-uji]
         tidak_boleh: [Menangani pengaduan.]
         dasar: [aturan-baru]
         sumber: [berita-uji]
@@ -108,12 +115,16 @@ _BASE: dict[str, str] = {
     "data/glosarium.yml": """\
         - id: tksk
           istilah: TKSK
+          jenis: singkatan
           kepanjangan: Tenaga Kesejahteraan Sosial Kecamatan
+          kepanjangan_sumber: [berita-uji]
           arti: Pendamping kesejahteraan sosial di kecamatan.
           sumber: [berita-uji]
         - id: sop
           istilah: SOP
+          jenis: singkatan
           kepanjangan: standar operasional prosedur
+          kepanjangan_sumber: [berita-uji]
           arti: Langkah kerja baku.
           sumber: [berita-uji]
         """,

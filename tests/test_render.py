@@ -30,7 +30,79 @@ def test_page_built_on_an_outdated_rule_says_so(render):
     page = render("tugas-uji")
     assert '!!! warning "Disusun berdasarkan aturan yang tidak berlaku lagi"' in page
     assert "[Permensos 03/2013](../regulasi/aturan-lama.md)" in page
-    assert "Aturan yang berlaku sekarang: [Permensos Nomor 28 Tahun 2018 tentang Aturan Baru](../regulasi/aturan-baru.md)" in page
+    assert ("Yang berlaku sekarang [Permensos Nomor 28 Tahun 2018 tentang Aturan Baru](../regulasi/aturan-baru.md) "
+            "(ditetapkan 30 November 2018).") in page
+
+
+def test_an_unconfirmed_successor_is_never_called_in_force(render):
+    """Check that a replaced rule whose successor's status no source states does not call the successor in force."""
+    unsure = BASE["data/regulasi/aturan-baru.yml"].replace("status: berlaku", "status: belum-dipastikan").replace(
+        "status_sumber: [berita-uji]\n", "catatan_status: Sumber tidak menyatakan statusnya.\n")
+    page = render("tugas-uji", {"data/regulasi/aturan-baru.yml": unsure})
+    assert "berlaku sekarang" not in page
+    assert ("Penggantinya [Permensos Nomor 28 Tahun 2018 tentang Aturan Baru](../regulasi/aturan-baru.md) "
+            "(status belum dipastikan).") in page
+    regulation = render("aturan-baru", {"data/regulasi/aturan-baru.yml": unsure})
+    assert '!!! warning "Status belum dipastikan"\n\n    Sumber tidak menyatakan statusnya.' in regulation
+    assert "- **Status:** **:material-help-circle-outline: Status belum dipastikan**\n" in regulation
+
+
+def test_status_names_its_source_and_date(render):
+    """Check that a status reads with its icon, its "per" date and the source that states it."""
+    assert ("**Status:** **:material-check-circle: Berjalan per Mei 2021** · menurut [Media Uji](../sumber/berita-uji.md)"
+            in render("program-uji"))
+    assert ("- **Status:** **:material-check-circle: Berlaku** · menurut [Media Uji](../sumber/berita-uji.md)"
+            in render("aturan-baru"))
+    assert "- [Permensos Nomor 28 Tahun 2018 tentang Aturan Baru](../regulasi/aturan-baru.md) — :material-check-circle: Berlaku" in (
+        render("sop-uji"))
+
+
+def test_regulation_index_keeps_the_three_states_apart(tree):
+    """Check that the regulation index lists confirmed, unconfirmed and replaced rules under their own headings."""
+    unsure = BASE["data/regulasi/aturan-baru.yml"].replace("status: berlaku", "status: belum-dipastikan").replace(
+        "status_sumber: [berita-uji]\n", "catatan_status: Sumber tidak menyatakan statusnya.\n")
+    confirmed = Renderer(load_handbook(tree())).block("regulasi", "regulasi/index.md")
+    assert "## Berlaku" in confirmed and "## Status belum dipastikan" not in confirmed
+    block = Renderer(load_handbook(tree({"data/regulasi/aturan-baru.yml": unsure}))).block("regulasi", "regulasi/index.md")
+    assert "## Berlaku" not in block
+    unsure_part = block.split("## Status belum dipastikan")[1].split("## Tidak berlaku lagi")[0]
+    assert "[Permensos 28/2018](aturan-baru.md)" in unsure_part
+    assert ":material-help-circle-outline: Status belum dipastikan: Sumber tidak menyatakan statusnya." in unsure_part
+    assert "[Permensos 03/2013](aturan-lama.md)" in block.split("## Tidak berlaku lagi")[1]
+
+
+def test_glossary_long_form_names_its_source_or_says_it_is_not_loaded(render, tree):
+    """Check that a long form is shown with its source, and an acronym without one says none is loaded."""
+    assert ("**TKSK** adalah singkatan dari **Tenaga Kesejahteraan Sosial Kecamatan** "
+            "(menurut [Media Uji](../sumber/berita-uji.md)).") in render("tksk")
+    bare = BASE["data/glosarium.yml"].replace(
+        "  kepanjangan: standar operasional prosedur\n  kepanjangan_sumber: [berita-uji]\n", "")
+    page = render("sop", {"data/glosarium.yml": bare})
+    assert "**SOP** adalah singkatan. Kepanjangannya belum dimuat di buku saku ini" in page
+    assert "*[SOP]: Langkah kerja baku." in abbreviations_markdown(load_handbook(tree({"data/glosarium.yml": bare})))
+
+
+def test_faq_names_a_rakor_only_when_it_has_one(render):
+    """Check that an FAQ says where its theme was discussed only when the data links a rakor."""
+    assert "**Tema ini dibahas di:** [Rakor uji](../rakor/rakor-uji.md)" in render("tanya-uji")
+    alone = BASE["data/faq/peran-tksk.yml"].replace("  rakor: rakor-uji\n", "")
+    assert "dibahas di" not in render("tanya-uji", {"data/faq/peran-tksk.yml": alone})
+
+
+def test_sop_step_names_its_source(render):
+    """Check that each SOP step shows the source that describes it."""
+    assert "*Sumber langkah ini:* [Media Uji](../sumber/berita-uji.md), 2021" in render("sop-uji")
+
+
+def test_quote_is_shown_as_an_attributed_quote(render):
+    """Check that a marked quotation renders as a quote box naming who said it, with its source."""
+    rakor = BASE["data/rakor/rakor-uji.yml"] + (
+        "kutipan:\n  - teks: |-\n      Tugasnya yakni\n      1. satu;\n      2. dua.\n"
+        "    oleh: Kepala Dinas \"Uji\" (2021)\n    sumber: berita-uji\n")
+    page = render("rakor-uji", {"data/rakor/rakor-uji.yml": rakor})
+    assert "## Kutipan dari sumber" in page
+    assert ('!!! quote "Kepala Dinas \'Uji\' (2021)"\n\n    > Tugasnya yakni\n    >\n    > 1. satu;\n    > 2. dua.\n\n'
+            "    Sumber: [Berita uji](../sumber/berita-uji.md)") in page
 
 
 def test_page_on_a_rule_in_force_has_no_warning(render):
@@ -145,6 +217,7 @@ def test_real_pages_keep_one_block_per_line():
     joined = []
     for page in Renderer(handbook).record_pages():
         for number, line in enumerate(page.markdown.splitlines(), 1):
-            if re.search(r"(?<=\S)(- \*\*[^*]+:\*\*|#{2,} |!!! )", line):
+            numbered_inside = re.search(r"\d\. \*\*", line) and not re.match(r"\s*\d+\. \*\*", line)
+            if numbered_inside or re.search(r"(?<=\S)(- \*\*[^*]+:\*\*|#{2,} |!!! )", line):
                 joined.append(f"{page.src_uri}:{number}: {line}")
     assert not joined

@@ -21,7 +21,7 @@ CASES = [
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": SOP.replace("  - judul: Langkah dua", "  - judul:\n      - a")},
-        ["data/sop/sop-uji.yml:10: langkah[2].judul: harus berupa teks, bukan daftar"],
+        ["data/sop/sop-uji.yml:11: langkah[2].judul: harus berupa teks, bukan daftar"],
         id="nested-path-counts-from-one",
     ),
     pytest.param(
@@ -34,17 +34,17 @@ CASES = [
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": SOP + "judul: Lagi\n"},
-        ["data/sop/sop-uji.yml:18: judul: isian ganda: sudah ditulis di baris 2"],
+        ["data/sop/sop-uji.yml:20: judul: isian ganda: sudah ditulis di baris 2"],
         id="duplicate-key",
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": SOP.replace("ditinjau: 2026-11-23", "ditinjau: 23-11-2026")},
-        ["data/sop/sop-uji.yml:14: ditinjau: harus berupa tanggal ISO (YYYY-MM-DD); tertulis \"23-11-2026\""],
+        ["data/sop/sop-uji.yml:16: ditinjau: harus berupa tanggal ISO (YYYY-MM-DD); tertulis \"23-11-2026\""],
         id="date-not-iso",
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": SOP.replace("ditinjau: 2026-11-23", "ditinjau: 2026-02-30")},
-        ["data/sop/sop-uji.yml:14: ditinjau: tanggal tidak ada di kalender: \"2026-02-30\""],
+        ["data/sop/sop-uji.yml:16: ditinjau: tanggal tidak ada di kalender: \"2026-02-30\""],
         id="date-not-in-calendar",
     ),
     pytest.param(
@@ -73,7 +73,7 @@ CASES = [
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": SOP.replace("dasar: [aturan-baru]", "dasar: [tugas-uji]")},
-        ["data/sop/sop-uji.yml:12: dasar[1]: \"tugas-uji\" adalah tugas, padahal yang diminta regulasi"],
+        ["data/sop/sop-uji.yml:14: dasar[1]: \"tugas-uji\" adalah tugas, padahal yang diminta regulasi"],
         id="reference-to-wrong-type",
     ),
     pytest.param(
@@ -83,13 +83,13 @@ CASES = [
         id="id-unique-across-types",
     ),
     pytest.param(
-        {"data/sop/sop-uji.yml": SOP.replace("sumber: [berita-uji]\n", "")},
+        {"data/sop/sop-uji.yml": SOP.replace("\nsumber: [berita-uji]\n", "\n")},
         ["data/sop/sop-uji.yml:1: sumber: wajib diisi (daftar id sumber)"],
         id="required-field-missing",
     ),
     pytest.param(
-        {"data/sop/sop-uji.yml": SOP.replace("sumber: [berita-uji]", "sumber: []")},
-        ["data/sop/sop-uji.yml:13: sumber: harus berisi paling sedikit 1 butir; ada 0"],
+        {"data/sop/sop-uji.yml": SOP.replace("\nsumber: [berita-uji]", "\nsumber: []")},
+        ["data/sop/sop-uji.yml:15: sumber: harus berisi paling sedikit 1 butir; ada 0"],
         id="list-too-short",
     ),
     pytest.param(
@@ -161,6 +161,62 @@ CASES = [
          "tulis isinya sebagai \"dilaporkan\" atau pakai sumber lain"],
         id="medium-confidence-needs-dilaporkan",
     ),
+    pytest.param(
+        {"data/regulasi/aturan-baru.yml": BASE["data/regulasi/aturan-baru.yml"].replace("status_sumber: [berita-uji]\n", "")},
+        ["data/regulasi/aturan-baru.yml:6: status_sumber: status \"berlaku\" adalah klaim: isi status_sumber dengan id sumber "
+         "yang menyatakannya, atau ubah status menjadi belum-dipastikan"],
+        id="status-without-source",
+    ),
+    pytest.param(
+        {"data/regulasi/aturan-baru.yml": BASE["data/regulasi/aturan-baru.yml"].replace("status: berlaku", "status: belum-dipastikan")},
+        ["data/regulasi/aturan-baru.yml:6: catatan_status: status belum-dipastikan perlu alasan singkat di catatan_status "
+         "(satu kalimat)",
+         "data/regulasi/aturan-baru.yml:11: status_sumber: status belum-dipastikan tidak memakai status_sumber; bila ada sumber "
+         "yang menyatakan statusnya, ubah status"],
+        id="unconfirmed-status-needs-a-reason-and-no-source",
+    ),
+    pytest.param(
+        {"data/program/program-uji.yml": BASE["data/program/program-uji.yml"].replace("status_per: 2021-05\n", "")},
+        ["data/program/program-uji.yml:3: status_per: status \"berjalan\" hanya benar per tanggal sumbernya: isi status_per "
+         "(misalnya 2023-12)"],
+        id="running-program-needs-a-per-date",
+    ),
+    pytest.param(
+        {"data/program/program-uji.yml": BASE["data/program/program-uji.yml"].replace("status_per: 2021-05", "status_per: 2024")},
+        ["data/program/program-uji.yml:8: status_per: status_per 2024 lebih baru daripada sumber statusnya (2021-05-20); "
+         "sumber hanya bisa menyatakan keadaan sampai tanggal terbitnya"],
+        id="per-date-later-than-its-source",
+    ),
+    pytest.param(
+        {"data/glosarium.yml": BASE["data/glosarium.yml"].replace("  kepanjangan_sumber: [berita-uji]\n", "", 1)},
+        ["data/glosarium.yml:4: kepanjangan_sumber: kepanjangan perlu sumber: isi kepanjangan_sumber dengan id sumber yang "
+         "menyebutnya, atau hapus kepanjangan"],
+        id="long-form-without-source",
+    ),
+    pytest.param(
+        {"data/glosarium.yml": BASE["data/glosarium.yml"].replace("jenis: singkatan", "jenis: istilah", 1)},
+        ["data/glosarium.yml:4: kepanjangan: istilah (bukan singkatan) tidak punya kepanjangan; ubah jenis menjadi singkatan "
+         "atau hapus kepanjangan"],
+        id="term-with-long-form",
+    ),
+    pytest.param(
+        {"data/faq/peran-tksk.yml": FAQ.replace("sumber: [berita-uji]", "sumber: [berita-sedang]").replace(
+            "Lihat tugas uji.", "Dilaporkan, lihat tugas uji.")},
+        ["data/faq/peran-tksk.yml:5: rakor: FAQ ini tidak mengutip laporan rakor \"rakor-uji\" (berita-uji); isi rakor hanya "
+         "bila laporan rakor itu membahas temanya, dan cantumkan laporan itu di sumber"],
+        id="faq-rakor-without-its-report",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("Hasil dua\n    sumber: [berita-uji]", "Hasil dua\n    sumber: [berita-sedang]")},
+        ["data/sop/sop-uji.yml:12: langkah[2].sumber[1]: sumber \"berita-sedang\" juga harus dicantumkan di daftar sumber "
+         "catatan ini"],
+        id="step-source-missing-from-record-sources",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("    hasil: Hasil dua\n    sumber: [berita-uji]\n", "    hasil: Hasil dua\n")},
+        ["data/sop/sop-uji.yml:10: langkah[2].sumber: wajib diisi (daftar id sumber)"],
+        id="step-without-source",
+    ),
 ]
 
 
@@ -196,7 +252,7 @@ def test_every_error_is_reported_in_one_run(tree, capsys):
     assert main(["validate", "--root", str(root)]) == 1
     lines = capsys.readouterr().err.splitlines()
     assert [line.split(":")[0] + ":" + line.split(":")[1] for line in lines[:-1]] == [
-        "data/rakor/rakor-uji.yml:3", "data/sop/sop-uji.yml:2", "data/sop/sop-uji.yml:14",
+        "data/rakor/rakor-uji.yml:3", "data/sop/sop-uji.yml:2", "data/sop/sop-uji.yml:16",
     ]
 
 

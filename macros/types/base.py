@@ -6,11 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from macros.schema import Date, Field, ListOf, Obj, Ref, Text, is_reference
+from macros.schema import Date, Field, ListOf, Obj, Ref, Text, Verbatim, is_reference
 
 if TYPE_CHECKING:
     from macros.errors import ErrorLog
     from macros.handbook import Handbook, Record
+    from macros.status import StatusRule
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class ContentType:
     short_title: Callable[[dict], str] | None = None
     #: weight in search results: what a TKSK looks for (SOPs, duties, answers) ranks above the glossary
     search_boost: float = 1.0
+    #: the status words of this type and their rules (``macros.status``), if records have a status
+    status: StatusRule | None = None
 
     @property
     def reference_fields(self) -> frozenset[str]:
@@ -67,3 +70,17 @@ def riwayat_field(required: bool = True) -> Field:
         Field("perubahan", Text(), doc="apa yang berubah, satu kalimat"),
     )
     return Field("riwayat", ListOf(change, min_items=1), required=required, doc="riwayat perubahan, terbaru di akhir")
+
+
+#: A passage kept in the source's own words: a duty list read out from a regulation, an official text.
+#: It is shown as a quote, attributed, and must be found word for word in the source it names.
+QUOTE = Obj(
+    Field("teks", Verbatim(), doc="kata-kata sumber persis; bagian yang dilewati ditandai …"),
+    Field("oleh", Text(), doc="siapa yang mengucapkan atau menulisnya, dengan jabatan dan tahun"),
+    Field("sumber", Ref("sumber"), doc="id sumber tempat kutipan ini tertulis; juga dicantumkan di sumber catatan"),
+)
+
+
+def kutipan_field() -> Field:
+    return Field("kutipan", ListOf(QUOTE), required=False,
+                 doc="kutipan persis dari sumber, hanya bila kata-katanya sendiri penting; selebihnya kata-kata sendiri")

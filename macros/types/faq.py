@@ -1,4 +1,4 @@
-"""Questions as a TKSK asks them, answered, each traced to the rakor that raised it."""
+"""Questions as a TKSK asks them, answered from the sources; linked to a rakor only where its report covers the theme."""
 
 from macros.schema import Choice, Field, Id, ListOf, Obj, Ref, Text
 from macros.types.base import ContentType, riwayat_field, sumber_field
@@ -13,6 +13,21 @@ TOPIK = {
     "jejaring": "Jejaring kerja dan koordinasi",
 }
 
+
+
+def check_rakor_report(record, handbook, log):
+    """Check that an FAQ linked to a rakor cites that rakor's report, so "dibahas di" means what it says."""
+    rakor_id = record.data.rakor
+    if not rakor_id or rakor_id not in handbook.records:
+        return
+    reports = [s for s in handbook.get(rakor_id).data.sumber
+               if s in handbook.records and handbook.get(s).data.jenis == "berita-rakor"]
+    if not set(reports) & set(record.data.sumber):
+        log.add(record.file, record.line_of("rakor"), "rakor",
+                f"FAQ ini tidak mengutip laporan rakor \"{rakor_id}\" ({', '.join(reports) or 'tidak ada'}); "
+                "isi rakor hanya bila laporan rakor itu membahas temanya, dan cantumkan laporan itu di sumber")
+
+
 TYPE = ContentType(
     name="faq",
     label="Tanya Jawab",
@@ -21,12 +36,14 @@ TYPE = ContentType(
     many=True,
     title="pertanyaan",
     summary="jawaban",
+    checks=(check_rakor_report,),
     schema=Obj(
         Field("id", Id()),
         Field("pertanyaan", Text(), doc="pertanyaan seperti diucapkan TKSK"),
         Field("jawaban", Text(), doc="jawaban singkat; rincian ada di rujukan"),
         Field("topik", Choice(*TOPIK)),
-        Field("rakor", Ref("rakor"), doc="rakor yang membahas tema pertanyaan ini"),
+        Field("rakor", Ref("rakor"), required=False,
+              doc="rakor yang laporannya membahas tema ini (laporan itu juga dicantumkan di sumber); kosongkan bila tidak ada"),
         Field("rujukan", ListOf(Ref("sop", "tugas", "regulasi", "program"), min_items=1),
               doc="SOP, tugas, regulasi atau program yang menjawabnya"),
         sumber_field(),

@@ -1,7 +1,32 @@
-"""Glossary: acronyms and terms, shown as tooltips wherever they appear."""
+"""Glossary: acronyms and terms, shown as tooltips wherever they appear.
 
-from macros.schema import Field, Id, ListOf, Obj, Text
+A long form is a fact like any other: it is written only when a source gives it, and that source is
+named in ``kepanjangan_sumber``. An acronym whose long form no source gives keeps a short meaning, and
+its page says that no long form is loaded.
+"""
+
+from macros.schema import Choice, Field, Id, ListOf, Obj, Ref, Text
 from macros.types.base import ContentType, sumber_field, terkait_field
+
+JENIS = {
+    "singkatan": "Singkatan",
+    "istilah": "Istilah",
+}
+
+
+def check_long_form(record, handbook, log):
+    """Check that a long form names its source, that a source is not named for no long form, and that terms have none."""
+    d = record.data
+    if d.kepanjangan and not d.kepanjangan_sumber:
+        log.add(record.file, record.line_of("kepanjangan"), "kepanjangan_sumber",
+                "kepanjangan perlu sumber: isi kepanjangan_sumber dengan id sumber yang menyebutnya, atau hapus kepanjangan")
+    if d.kepanjangan_sumber and not d.kepanjangan:
+        log.add(record.file, record.line_of("kepanjangan_sumber"), "kepanjangan_sumber",
+                "kepanjangan_sumber hanya dipakai bersama kepanjangan")
+    if d.kepanjangan and d.jenis == "istilah":
+        log.add(record.file, record.line_of("kepanjangan"), "kepanjangan",
+                "istilah (bukan singkatan) tidak punya kepanjangan; ubah jenis menjadi singkatan atau hapus kepanjangan")
+
 
 TYPE = ContentType(
     name="glosarium",
@@ -11,12 +36,16 @@ TYPE = ContentType(
     many=True,
     title="istilah",
     summary="arti",
+    checks=(check_long_form,),
     schema=Obj(
         Field("id", Id()),
         Field("istilah", Text(), doc="bentuk pendek seperti tertulis: TKSK, e-warong"),
-        Field("kepanjangan", Text(), required=False, doc="kepanjangan singkatan"),
+        Field("jenis", Choice(*JENIS), doc="singkatan (punya kepanjangan, dimuat atau belum) atau istilah"),
+        Field("kepanjangan", Text(), required=False, doc="kepanjangan singkatan, hanya bila sumber menyebutnya"),
+        Field("kepanjangan_sumber", ListOf(Ref("sumber"), min_items=1), required=False,
+              doc="id sumber yang menyebut kepanjangan itu; wajib bila kepanjangan diisi"),
         Field("alias", ListOf(Text()), required=False, doc="sebutan lain, misalnya nama lama: PMKS"),
-        Field("arti", Text(), doc="penjelasan singkat dengan kata-kata sendiri"),
+        Field("arti", Text(), doc="penjelasan singkat dengan kata-kata sendiri, hanya yang dinyatakan sumber"),
         terkait_field(),
         sumber_field(),
     ),

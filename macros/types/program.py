@@ -1,9 +1,15 @@
 """Aid programs a TKSK accompanies, current and historical."""
 
-from macros.schema import Choice, Field, Id, ListOf, Obj, Ref, Text
+from macros.schema import Field, Id, ListOf, Obj, Ref, Text
+from macros.status import ACTIVE, ENDED, NOT_CONFIRMED, NOT_CONFIRMED_LABEL, UNCONFIRMED, StatusRule
 from macros.types.base import ContentType, dasar_field, riwayat_field, sumber_field, terkait_field
 
-STATUS = {"berjalan": "Berjalan", "berakhir": "Sudah berakhir (riwayat)"}
+#: A program "berjalan" only as of its source's date: the handbook cannot see that it still runs today.
+STATUS = StatusRule(
+    labels={"berjalan": "Berjalan", "berakhir": "Sudah berakhir (riwayat)", NOT_CONFIRMED: NOT_CONFIRMED_LABEL},
+    states={"berjalan": ACTIVE, "berakhir": ENDED, NOT_CONFIRMED: UNCONFIRMED},
+    dated=("berjalan",),
+)
 
 TYPE = ContentType(
     name="program",
@@ -11,11 +17,13 @@ TYPE = ContentType(
     files="program/*.yml",
     search_boost=2,
     many=False,
+    checks=(STATUS.check,),
+    status=STATUS,
     schema=Obj(
         Field("id", Id()),
         Field("judul", Text()),
         Field("singkatan", Text(), required=False),
-        Field("status", Choice(*STATUS)),
+        *STATUS.fields(),
         Field("diganti_oleh", Ref("program"), required=False, doc="program penerusnya, bila sudah berakhir"),
         Field("ringkasan", Text()),
         Field("tujuan", ListOf(Text()), required=False),

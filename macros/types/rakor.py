@@ -1,7 +1,7 @@
 """Coordination meetings (rakor) and what each one said, asked and agreed."""
 
-from macros.schema import Choice, Date, Field, Id, ListOf, Obj, Text
-from macros.types.base import ContentType, riwayat_field, sumber_field
+from macros.schema import Choice, Date, Field, Id, ListOf, Obj, Text, Verbatim
+from macros.types.base import ContentType, kutipan_field, riwayat_field, sumber_field
 
 JENIS = {
     "rakor": "Rapat koordinasi",
@@ -24,15 +24,17 @@ TYPE = ContentType(
         Field("tempat", Text(), required=False),
         Field("penyelenggara", Text()),
         Field("peserta", Text()),
-        Field("tema", Text(), required=False),
+        Field("tema", Verbatim(), required=False, doc="tema resmi, persis seperti tertulis di laporan"),
         Field("ringkasan", Text()),
         Field("narasumber", ListOf(Obj(
-            Field("nama", Text(), required=False, doc="hanya bila sumber menyebut namanya"),
-            Field("peran", Text(), doc="jabatan atau peran dalam rakor"),
+            Field("nama", Verbatim(), required=False, doc="nama persis seperti di sumber, hanya bila sumber menyebutnya"),
+            Field("jabatan", Verbatim(), doc="jabatan atau instansi persis seperti di sumber"),
+            Field("peran", Text(), required=False, doc="apa yang dilakukannya dalam rakor, dengan kata-kata sendiri"),
         )), required=False),
         Field("pesan_kunci", ListOf(Text(), min_items=1)),
         Field("pertanyaan", ListOf(Text()), required=False, doc="pertanyaan dan masukan yang diajukan"),
         Field("tindak_lanjut", ListOf(Text()), required=False),
+        kutipan_field(),
         sumber_field(),
         riwayat_field(required=False),
     ),
