@@ -27,6 +27,8 @@ class Handbook:
     by_type: dict[str, list[Record]]
     #: id -> records that point to it, by the field that points (``{"permensos-28-2018": {"dasar": [...]}}``)
     cited_by: dict[str, dict[str, list[Record]]] = field(default_factory=dict)
+    #: what the types' advice found (coverage gaps): shown by `tksk validate`, never stops a build
+    advice: list[str] = field(default_factory=list)
 
     def get(self, record_id: str) -> Record:
         return self.records[record_id]
@@ -71,9 +73,10 @@ def load_handbook(root: Path | str) -> Handbook:
             close = difflib.get_close_matches(ref_id, [r.id for r in pool], n=1)
             hint = f"; maksudnya \"{close[0]}\"?" if close else ""
             what = " atau ".join(types) if types else "catatan"
-            log.add(record.file, line, path, f"tidak ada {what} dengan id \"{ref_id}\"{hint}")
+            log.add(record.file, line, record.where(path), f"tidak ada {what} dengan id \"{ref_id}\"{hint}")
         elif types and target.type.name not in types:
-            log.add(record.file, line, path, f"\"{ref_id}\" adalah {target.type.name}, padahal yang diminta {' atau '.join(types)}")
+            log.add(record.file, line, record.where(path),
+                    f"\"{ref_id}\" adalah {target.type.name}, padahal yang diminta {' atau '.join(types)}")
         else:
             cited_by[ref_id][top_field(path)].append(record)
 
@@ -88,6 +91,7 @@ def load_handbook(root: Path | str) -> Handbook:
                 check(record, handbook, log)
         check_acronyms(handbook, log)
         check_reported_facts(handbook, log)
+        handbook.advice = [line for t in ALL for advise in t.advice for line in advise(handbook)]
     if log:
         raise DataInvalid(log.sorted())
     return handbook
@@ -98,7 +102,7 @@ def _check_listed_source(record: Record, ref_id: str, types: tuple[str, ...], li
     so the page's list of sources is complete. A record with no sources at all already has its own error."""
     listed = record.data.get("sumber") or []
     if listed and types == ("sumber",) and top_field(path) != "sumber" and ref_id not in listed:
-        log.add(record.file, line, path, f"sumber \"{ref_id}\" juga harus dicantumkan di daftar sumber catatan ini")
+        log.add(record.file, line, record.where(path), f"sumber \"{ref_id}\" juga harus dicantumkan di daftar sumber catatan ini")
 
 
 def _order(record: Record) -> tuple:
@@ -110,7 +114,7 @@ def _unique_ids(records: list[Record], log: ErrorLog) -> dict[str, Record]:
     for record in records:
         first = by_id.get(record.id)
         if first is not None:
-            log.add(record.file, record.line_of("id"), "id",
+            log.add(record.file, record.line_of("id"), record.where("id"),
                     f"id \"{record.id}\" sudah dipakai di {first.file}:{first.line_of('id')}; id harus unik di seluruh buku saku")
             continue
         by_id[record.id] = record
@@ -149,7 +153,7 @@ def check_acronyms(handbook: Handbook, log: ErrorLog) -> None:
                 word = match.group(1)
                 if word not in known and word not in NOT_ACRONYMS and (record.file, word) not in reported:
                     reported.add((record.file, word))
-                    log.add(record.file, record.line_of(path), path,
+                    log.add(record.file, record.line_of(path), record.where(path),
                             f"singkatan \"{word}\" belum ada di glosarium; tambahkan ke data/glosarium.yml")
 
 

@@ -24,6 +24,9 @@ class Record:
     lines: dict[str, int] = field(default_factory=dict)
     #: field paths whose text is a source's own words (``schema.Verbatim``): names, titles, marked quotes
     verbatim: tuple[str, ...] = ()
+    #: for a record nested in another (a module in a stage): the parent, and the field path to this record
+    parent: Record | None = None
+    prefix: str = ""
 
     @property
     def id(self) -> str:
@@ -47,6 +50,12 @@ class Record:
     @property
     def url(self) -> str:
         return self.type.url(self.id)
+
+    def where(self, path: str) -> str:
+        """Return the field path as the editor sees it in the file: ``modul[2].soal[1]`` for a nested record."""
+        if not self.prefix:
+            return path
+        return f"{self.prefix}.{path}" if path else self.prefix
 
     def line_of(self, path: str) -> int:
         """Return the line of a field path (``langkah[2].hasil``), else of its top field, else of the record."""
@@ -92,6 +101,8 @@ def read_nodes(path: Path, rel: str, log: ErrorLog) -> tuple[bool, yaml.Node | N
 def load_type(ctype: ContentType, data_dir: Path, root: Path, log: ErrorLog) -> Loaded:
     """Load every record of one content type from its files."""
     loaded = Loaded([], [])
+    if not ctype.files:  # nested in another type's files (a module in a stage): loaded with its parent
+        return loaded
     for path in sorted(data_dir.glob(ctype.files)):
         rel = path.relative_to(root).as_posix()
         readable, node = read_nodes(path, rel, log)
@@ -124,17 +135,33 @@ def _load_record(ctype, node, rel, log, loaded) -> Record | None:
         return None
     # A record with errors is kept so its references and id are checked too: every error in one run.
     record = Record(ctype, data, rel, node.start_mark.line + 1, ctx.lines, tuple(ctx.verbatim))
-    loaded.refs.extend((record, ref_id, types, line, path) for ref_id, types, line, path in ctx.refs)
+    owners = [(record, "")]
+    for child in ctype.children:
+        for i, item in enumerate(data.get(child.field) or [], 1):
+            prefix = f"{child.field}[{i}]"
+            if isinstance(item, Data) and item.get("id"):
+                nested = Record(child.type, item, rel, ctx.lines.get(prefix, record.line), _under(ctx.lines, prefix),
+                                tuple(_under(dict.fromkeys(ctx.verbatim), prefix)), parent=record, prefix=prefix)
+                owners.append((nested, prefix))
+                loaded.records.append(nested)
+    for ref_id, types, line, path in ctx.refs:
+        owner, prefix = next((o, p) for o, p in reversed(owners) if not p or path.startswith(p + "."))
+        loaded.refs.append((owner, ref_id, types, line, path[len(prefix) + 1:] if prefix else path))
     return record
+
+
+def _under(paths: dict, prefix: str) -> dict:
+    """Return the entries of ``paths`` below ``prefix``, with the prefix taken off: ``modul[1].judul`` -> ``judul``."""
+    return {key[len(prefix) + 1:]: value for key, value in paths.items() if key.startswith(prefix + ".")}
 
 
 def unknown_files(data_dir: Path, root: Path, log: ErrorLog) -> None:
     """Report YAML files in data/ that no content type reads, so a misplaced file is not silently ignored."""
-    known = {p for ctype in ALL for p in data_dir.glob(ctype.files)}
+    known = {p for ctype in ALL if ctype.files for p in data_dir.glob(ctype.files)}
     for path in sorted(data_dir.rglob("*")):
         if path.is_file() and path.suffix in (".yml", ".yaml") and path not in known:
             rel = path.relative_to(root).as_posix()
-            where = ", ".join(f"data/{t.files}" for t in ALL)
+            where = ", ".join(f"data/{t.files}" for t in ALL if t.files)
             hint = " (gunakan akhiran .yml)" if path.suffix == ".yaml" else ""
             log.add(rel, 1, "", f"berkas tidak dikenal{hint}; data dibaca dari: {where}")
 

@@ -16,7 +16,7 @@ def extend_nav(nav: list, handbook: Handbook) -> list:
     (SOPs under Program & SOP) follows that section's own records.
     """
     extended = []
-    for item in nav:
+    for item in _with_type_sections(nav, handbook):
         if isinstance(item, dict) and len(item) == 1:
             (title, children), = item.items()
             if isinstance(children, list) and children and isinstance(children[0], str):
@@ -27,9 +27,39 @@ def extend_nav(nav: list, handbook: Handbook) -> list:
     return extended
 
 
-def _records_in(folder: str, handbook: Handbook) -> list[dict[str, str]]:
+def _records_in(folder: str, handbook: Handbook) -> list:
+    nested = {child.type.name for ctype in ALL for child in ctype.children}  # listed by their parent's nav
     entries = []
     for ctype in ALL:
-        if ctype.section_folder == folder:
+        if ctype.section_folder != folder or ctype.name in nested:
+            continue
+        if ctype.nav:
+            entries += _escaped(ctype.nav(handbook))
+        else:
             entries += [{html.escape(record.short): ctype.src_uri(record.id)} for record in handbook.of_type(ctype.name)]
     return entries
+
+
+def _with_type_sections(nav: list, handbook: Handbook) -> list:
+    """Insert the sections that types bring (``own_section``) after the entry they name, as ``{title: [index]}``."""
+    nav = list(nav)
+    for ctype in ALL:
+        section = ctype.own_section
+        if section is None:
+            continue
+        titles = [next(iter(item)) if isinstance(item, dict) else None for item in nav]
+        where = titles.index(section.after) + 1 if section.after in titles else len(nav)
+        nav.insert(where, {section.title: [f"{ctype.url_folder}/index.md"]})
+    return nav
+
+
+def _escaped(entries: list) -> list:
+    """Escape menu titles (the theme prints them as HTML); nested sections keep their structure."""
+    out = []
+    for entry in entries:
+        if isinstance(entry, str):  # a section's own page, listed first
+            out.append(entry)
+            continue
+        (title, target), = entry.items()
+        out.append({html.escape(title): _escaped(target) if isinstance(target, list) else target})
+    return out

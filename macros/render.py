@@ -12,22 +12,10 @@ from macros.handbook import Handbook, Record
 from macros.safe_text import attr_text, one_line, plain, quote_block, safe_markdown
 from macros.schema import Data, PartialDate, field_rows
 from macros.status import status_view
-from macros.types import ALL, BY_NAME, faq, glosarium, program, rakor, regulasi, sumber, tugas
+from macros.types import ALL, BY_NAME, LABELS
+from macros.types.regulasi import NOT_IN_FORCE
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-#: Words for the choices of each type, for readers.
-LABELS = {
-    "regulasi.status": regulasi.STATUS.labels,
-    "tugas.jenis": tugas.JENIS,
-    "program.status": program.STATUS.labels,
-    "glosarium.jenis": glosarium.JENIS,
-    "faq.topik": faq.TOPIK,
-    "rakor.jenis": rakor.JENIS,
-    "sumber.jenis": sumber.JENIS,
-    "sumber.keyakinan": sumber.KEYAKINAN,
-}
-
 
 @dataclass(frozen=True)
 class Page:
@@ -52,26 +40,41 @@ class Renderer:
         )
         self.env.filters.update(md=safe_markdown, cell=one_line, plain=plain, attr=attr_text, tanggal=_tanggal, label=_label,
                                 quote=quote_block, capitalize_first=lambda text: text[:1].upper() + text[1:])
-        self.env.globals.update(hb=handbook, not_in_force=regulasi.NOT_IN_FORCE, hb_labels=lambda key: LABELS[key].items(),
+        self.env.globals.update(hb=handbook, not_in_force=NOT_IN_FORCE, hb_labels=lambda key: LABELS[key].items(),
                                 field_rows=field_rows, status=status_view)
         self.env.tests["in_state"] = lambda record, state: status_view(record)["state"] == state
+        for ctype in ALL:
+            if ctype.template_helpers:
+                self.env.globals.update(ctype.template_helpers(handbook))
 
     # -- record pages ------------------------------------------------------------------------
 
     def record_pages(self) -> list[Page]:
-        """Return one page per record, at ``<type>/<id>.md``."""
-        return [Page(r.type.src_uri(r.id), self.record_page(r)) for t in ALL for r in self.handbook.of_type(t.name)]
+        """Return one page per record, at ``<type>/<id>.md``, and the pages of the sections types bring."""
+        pages = [Page(r.type.src_uri(r.id), self.record_page(r)) for t in ALL for r in self.handbook.of_type(t.name)]
+        for ctype in ALL:
+            if ctype.own_section:
+                for name in ("index", *ctype.own_section.pages):
+                    pages.append(Page(f"{ctype.url_folder}/{name}.md", self.section_page(ctype, name)))
+        return pages
 
     def record_page(self, record: Record) -> str:
         here = record.type.src_uri(record.id)
-        template = self.env.get_template(f"{record.type.name}.md.j2")
-        return template.render(r=record, d=record.data, link=_Links(self.handbook, here), **self._context(record))
+        template = self.env.get_template(record.type.template_name)
+        return template.render(page=record.type.name, r=record, d=record.data, link=_Links(self.handbook, here),
+                               **self._context(record))
+
+    def section_page(self, ctype, name: str) -> str:
+        """Render a page of a type's own section (its index, its progress page) from the type's template."""
+        here = f"{ctype.url_folder}/{name}.md"
+        template = self.env.get_template(ctype.template_name)
+        return template.render(page=name, section=ctype.own_section, ctype=ctype, link=_Links(self.handbook, here))
 
     def _context(self, record: Record) -> dict:
         """Facts every record page shows that are computed, never written: status of its legal basis."""
         hb = self.handbook
         dasar = [hb.get(i) for i in record.data.get("dasar") or []]
-        outdated = [d for d in dasar if d.data.status in regulasi.NOT_IN_FORCE]
+        outdated = [d for d in dasar if d.data.status in NOT_IN_FORCE]
         linked = [hb.get(i) for i in record.data.get("terkait") or []] + hb.referrers(record.id, via="terkait")
         see_also = list({r.id: r for r in linked if r.id != record.id}.values())
         faqs = hb.referrers(record.id, via="rujukan", of_type="faq")
@@ -108,6 +111,8 @@ class _Links:
 
     def __init__(self, handbook: Handbook, here: str):
         self.handbook, self.folder = handbook, posixpath.dirname(here) or "."
+        stem = here.removesuffix(".md")
+        self.url_dir = self.folder if stem.endswith("index") else stem
 
     def url(self, target: Record | str) -> str:
         record = target if isinstance(target, Record) else self.handbook.get(target)
@@ -115,6 +120,19 @@ class _Links:
 
     def page(self, src_uri: str) -> str:
         return posixpath.relpath(src_uri, self.folder)
+
+    def href(self, target: Record | str) -> str:
+        """Return the URL of a record's built page relative to this page's URL, for links in raw HTML.
+
+        Pages are served as folders (``sop/x/``), so a page ``kurikulum/a.md`` sits at ``kurikulum/a/``.
+        """
+        record = target if isinstance(target, Record) else self.handbook.get(target)
+        return posixpath.relpath(record.type.url(record.id), self.url_dir) + "/"
+
+    def printable(self, target: Record | str, text: str | None = None) -> str:
+        """Return a link that also prints its address (for kits on paper): ``data-alamat`` holds the page path."""
+        record = target if isinstance(target, Record) else self.handbook.get(target)
+        return f'{self(record, text)}{{ data-alamat="/{record.url}" }}'
 
     def __call__(self, target: Record | str, text: str | None = None) -> str:
         record = target if isinstance(target, Record) else self.handbook.get(target)

@@ -184,9 +184,14 @@ class Ref(Id):
 
 
 class Choice(Text):
-    """One of a fixed set of words."""
+    """One of a fixed set of words; given as a mapping, each word also has the label readers see."""
 
-    def __init__(self, *values: str):
+    def __init__(self, *values: str | dict[str, str]):
+        if len(values) == 1 and isinstance(values[0], dict):
+            self.labels: dict[str, str] = dict(values[0])
+            values = tuple(self.labels)
+        else:
+            self.labels = {}
         self.values = values
         self.expected = "salah satu dari: " + ", ".join(values)
 

@@ -55,7 +55,7 @@ class StatusRule:
 
     def fields(self) -> tuple[Field, ...]:
         return (
-            Field("status", Choice(*self.labels), doc="status menurut sumber; belum-dipastikan bila tidak ada sumber yang menyatakannya"),
+            Field("status", Choice(self.labels), doc="status menurut sumber; belum-dipastikan bila tidak ada sumber yang menyatakannya"),
             Field("status_sumber", ListOf(Ref("sumber"), min_items=1), required=False,
                   doc="id sumber yang menyatakan status ini; wajib kecuali status belum-dipastikan"),
             Field("status_per", Date(partial=True), required=False,

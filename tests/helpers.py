@@ -112,6 +112,73 @@ _BASE: dict[str, str] = {
         pesan_kunci: [Pesan satu.]
         sumber: [berita-uji]
         """,
+    "data/kurikulum/tahap-uji.yml": """\
+        id: tahap-uji
+        judul: "Tahap 1: Uji"
+        urutan: 1
+        untuk: TKSK baru
+        ringkasan: Tahap untuk uji.
+        modul:
+          - id: modul-uji
+            judul: Modul uji
+            menit: 15
+            tujuan: [Memahami tugas uji.]
+            bacaan: [tugas-uji, rakor-uji]
+            soal:
+              - id: uji-satu
+                jenis: satu
+                teks: Apa tugas uji?
+                pilihan: [Butir satu, Butir dua]
+                jawaban: Butir satu
+                penjelasan: Tugas uji berisi butir satu.
+                rujukan: tugas-uji
+              - id: uji-beberapa
+                jenis: beberapa
+                teks: Mana yang benar tentang rakor uji?
+                pilihan: [Diselenggarakan Dinas uji, Diikuti para TKSK, Diadakan di luar negeri]
+                jawaban: [Diselenggarakan Dinas uji, Diikuti para TKSK]
+                penjelasan: Rakor uji diselenggarakan Dinas uji bagi para TKSK.
+                rujukan: rakor-uji
+              - id: uji-urutan
+                jenis: urutan
+                teks: Susun urutan kerja uji.
+                pilihan: [Kedua, Pertama, Ketiga]
+                jawaban: [Pertama, Kedua, Ketiga]
+                penjelasan: Yang pertama lebih dulu.
+                rujukan: tugas-uji
+              - id: uji-kasus
+                jenis: kasus
+                situasi: Seorang warga bertanya tentang tugas Anda.
+                teks: Apa yang Anda lakukan?
+                pilihan: [Menjelaskan butir satu, Diam saja]
+                jawaban: Menjelaskan butir satu
+                penjelasan: Tugas uji berisi butir satu.
+                rujukan: tugas-uji
+              - id: uji-lima
+                jenis: satu
+                teks: Siapa penyelenggara rakor uji?
+                pilihan: [Dinas uji, Pihak lain]
+                jawaban: Dinas uji
+                penjelasan: Rakor uji diselenggarakan Dinas uji.
+                rujukan: rakor-uji
+        sumber: [berita-uji]
+        """ + "@RIWAYAT@",
+    "data/rencana/rencana-uji.yml": """\
+        id: rencana-uji
+        judul: Rencana uji
+        tahap: tahap-uji
+        untuk: TKSK baru
+        ringkasan: Sesi untuk uji.
+        durasi: 60
+        mulai: "08.00"
+        tujuan: [Memahami tugas uji.]
+        agenda:
+          - {menit: 15, kegiatan: Pembukaan}
+          - {menit: 45, kegiatan: Modul uji, modul: modul-uji}
+        modul: [modul-uji]
+        diskusi: ["Apa tugas uji di kecamatan Anda?"]
+        sumber: [berita-uji]
+        """ + "@RIWAYAT@",
     "data/glosarium.yml": """\
         - id: tksk
           istilah: TKSK
@@ -144,3 +211,15 @@ def write_tree(root: Path, changes: dict[str, str | None] | None = None) -> Path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+def errors_of(root: Path) -> list[str]:
+    """Return the error lines validation prints for the data under ``root`` (empty when it is valid)."""
+    from macros.errors import DataInvalid
+    from macros.site import load_checked
+
+    try:
+        load_checked(root)
+    except DataInvalid as exc:
+        return [str(error) for error in exc.errors]
+    return []

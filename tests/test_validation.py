@@ -144,7 +144,7 @@ CASES = [
         {"data/sop/sop-uji.yaml": SOP},
         ["data/sop/sop-uji.yaml:1: berkas tidak dikenal (gunakan akhiran .yml); data dibaca dari: data/tugas/*.yml, "
          "data/program/*.yml, data/sop/*.yml, data/regulasi/*.yml, data/faq/*.yml, data/rakor/*.yml, "
-         "data/glosarium.yml, data/sumber.yml"],
+         "data/kurikulum/*.yml, data/rencana/*.yml, data/glosarium.yml, data/sumber.yml"],
         id="wrong-extension",
     ),
     pytest.param(
@@ -240,7 +240,8 @@ def test_valid_data_prints_counts(tree, capsys):
     assert out.startswith("ok: data valid\n")
     assert "  SOP                 1  (sop)\n" in out
     assert "  Regulasi            2  (regulasi)\n" in out
-    assert "  Jumlah             11\n" in out
+    assert "  Modul               1  (modul)\n" in out
+    assert "  Jumlah             14\n" in out
 
 
 def test_every_error_is_reported_in_one_run(tree, capsys):

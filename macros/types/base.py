@@ -6,12 +6,39 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from macros.schema import Date, Field, ListOf, Obj, Ref, Text, Verbatim, is_reference
+from macros.schema import Choice, Date, Field, ListOf, Obj, Ref, Text, Verbatim, field_rows, is_reference
 
 if TYPE_CHECKING:
     from macros.errors import ErrorLog
     from macros.handbook import Handbook, Record
     from macros.status import StatusRule
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of the site that a type brings with it: its index page and its place in the navigation.
+
+    The index page is generated from the type's own template (``page == "index"``), so a new type needs
+    no hand-written page in docs/ or content/ and no line in mkdocs.yml.
+    """
+
+    title: str  #: the menu entry and the index page's title: "Belajar"
+    description: str  #: the index page's description (search results, link previews)
+    after: str  #: the title of the menu entry this section follows: "Rakor"
+    #: further pages of the section rendered by the type's template (``page == name``): ``("progres",)``
+    pages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Child:
+    """Records nested in a list field of another record (the modules of a curriculum stage).
+
+    Each item becomes a record of its own type, with its own id and page, and with messages that still
+    name the parent's file and the full field path (``modul[2].soal[3].jawaban``).
+    """
+
+    field: str
+    type: ContentType
 
 
 @dataclass(frozen=True)
@@ -35,6 +62,22 @@ class ContentType:
     search_boost: float = 1.0
     #: the status words of this type and their rules (``macros.status``), if records have a status
     status: StatusRule | None = None
+    #: where the type sits among the others (menus, lists); types are found by ``macros.types``
+    order: int = 100
+    #: the URL folder when it is not the type's name (modules live under ``kurikulum/``)
+    folder: str = ""
+    #: the template that renders its pages when it is not ``<name>.md.j2`` (children use their parent's)
+    template: str = ""
+    #: a section of its own (index page generated, menu entry added), for types that have no hand-written index
+    own_section: Section | None = None
+    #: records nested in a list field, each a record of a child type
+    children: tuple[Child, ...] = ()
+    #: menu entries for the type's records; by default one per record under its section
+    nav: Callable[[Handbook], list] | None = None
+    #: checks that only warn (coverage): reported by `tksk validate`, never stop a build
+    advice: tuple[Callable[[Handbook], list[str]], ...] = field(default=())
+    #: functions the type's template calls, given the handbook: ``lambda hb: {"modules_of": ...}``
+    template_helpers: Callable[[Handbook], dict[str, Callable]] | None = None
 
     @property
     def reference_fields(self) -> frozenset[str]:
@@ -43,13 +86,27 @@ class ContentType:
 
     @property
     def section_folder(self) -> str:
-        return self.section or self.name
+        return self.section or self.folder or self.name
+
+    @property
+    def url_folder(self) -> str:
+        return self.folder or self.name
+
+    @property
+    def template_name(self) -> str:
+        return self.template or f"{self.name}.md.j2"
+
+    @property
+    def choice_labels(self) -> dict[str, dict[str, str]]:
+        """Readers' words for every choice field that declares them: ``{"faq.topik": {...}}``."""
+        return {f"{self.name}.{path}": spec.kind.labels for path, spec in field_rows(self.schema)
+                if isinstance(spec.kind, Choice) and spec.kind.labels}
 
     def url(self, record_id: str) -> str:
-        return f"{self.name}/{record_id}/"
+        return f"{self.url_folder}/{record_id}/"
 
     def src_uri(self, record_id: str) -> str:
-        return f"{self.name}/{record_id}.md"
+        return f"{self.url_folder}/{record_id}.md"
 
 
 def sumber_field() -> Field:

@@ -30,6 +30,7 @@ def check_rakor_report(record, handbook, log):
 
 TYPE = ContentType(
     name="faq",
+    order=50,
     label="Tanya Jawab",
     files="faq/*.yml",
     search_boost=2,
@@ -41,7 +42,7 @@ TYPE = ContentType(
         Field("id", Id()),
         Field("pertanyaan", Text(), doc="pertanyaan seperti diucapkan TKSK"),
         Field("jawaban", Text(), doc="jawaban singkat; rincian ada di rujukan"),
-        Field("topik", Choice(*TOPIK)),
+        Field("topik", Choice(TOPIK)),
         Field("rakor", Ref("rakor"), required=False,
               doc="rakor yang laporannya membahas tema ini (laporan itu juga dicantumkan di sumber); kosongkan bila tidak ada"),
         Field("rujukan", ListOf(Ref("sop", "tugas", "regulasi", "program"), min_items=1),

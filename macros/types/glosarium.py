@@ -30,6 +30,7 @@ def check_long_form(record, handbook, log):
 
 TYPE = ContentType(
     name="glosarium",
+    order=80,
     label="Glosarium",
     files="glosarium.yml",
     search_boost=0.5,
@@ -40,7 +41,7 @@ TYPE = ContentType(
     schema=Obj(
         Field("id", Id()),
         Field("istilah", Text(), doc="bentuk pendek seperti tertulis: TKSK, e-warong"),
-        Field("jenis", Choice(*JENIS), doc="singkatan (punya kepanjangan, dimuat atau belum) atau istilah"),
+        Field("jenis", Choice(JENIS), doc="singkatan (punya kepanjangan, dimuat atau belum) atau istilah"),
         Field("kepanjangan", Text(), required=False, doc="kepanjangan singkatan, hanya bila sumber menyebutnya"),
         Field("kepanjangan_sumber", ListOf(Ref("sumber"), min_items=1), required=False,
               doc="id sumber yang menyebut kepanjangan itu; wajib bila kepanjangan diisi"),

@@ -13,6 +13,7 @@ STATUS = StatusRule(
 
 TYPE = ContentType(
     name="program",
+    order=20,
     label="Program",
     files="program/*.yml",
     search_boost=2,

@@ -12,13 +12,14 @@ JENIS = {
 
 TYPE = ContentType(
     name="rakor",
+    order=60,
     label="Rakor",
     files="rakor/*.yml",
     many=False,
     schema=Obj(
         Field("id", Id()),
         Field("judul", Text()),
-        Field("jenis", Choice(*JENIS)),
+        Field("jenis", Choice(JENIS)),
         Field("tanggal", Date(partial=True), doc="hari pertama; YYYY atau YYYY-MM bila sumber tidak lebih rinci"),
         Field("tanggal_selesai", Date(), required=False, doc="hari terakhir, bila lebih dari sehari"),
         Field("tempat", Text(), required=False),

@@ -42,6 +42,7 @@ def short_title(d) -> str:
 
 TYPE = ContentType(
     name="regulasi",
+    order=40,
     label="Regulasi",
     files="regulasi/*.yml",
     many=False,

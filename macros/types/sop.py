@@ -5,6 +5,7 @@ from macros.types.base import ContentType, dasar_field, riwayat_field, sumber_fi
 
 TYPE = ContentType(
     name="sop",
+    order=30,
     label="SOP",
     files="sop/*.yml",
     search_boost=3,

@@ -16,6 +16,7 @@ KEYAKINAN = {
 
 TYPE = ContentType(
     name="sumber",
+    order=90,
     label="Sumber",
     files="sumber.yml",
     search_boost=0.5,
@@ -24,12 +25,12 @@ TYPE = ContentType(
     schema=Obj(
         Field("id", Id()),
         Field("judul", Text(), doc="judul berita atau nama dokumen"),
-        Field("jenis", Choice(*JENIS)),
+        Field("jenis", Choice(JENIS)),
         Field("penerbit", Text(), doc="media atau instansi yang menerbitkan"),
         Field("tanggal", Date(partial=True), required=False, doc="tanggal terbit, bila diketahui"),
         Field("penulis", Text(), required=False),
         Field("url", Url(), required=False, doc="alamat web, hanya bila sumber menyebutkannya"),
-        Field("keyakinan", Choice(*KEYAKINAN), doc="seberapa kuat sumber ini"),
+        Field("keyakinan", Choice(KEYAKINAN), doc="seberapa kuat sumber ini"),
         Field("inti", Text(), doc="inti isi sumber dengan kata-kata sendiri, tanpa kutipan"),
         Field("catatan", Text(), required=False, doc="catatan penyunting, misalnya apa yang tidak dipakai"),
     ),

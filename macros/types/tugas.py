@@ -13,6 +13,7 @@ JENIS = {
 
 TYPE = ContentType(
     name="tugas",
+    order=10,
     label="Tugas & Fungsi",
     files="tugas/*.yml",
     search_boost=2,
@@ -20,7 +21,7 @@ TYPE = ContentType(
     schema=Obj(
         Field("id", Id()),
         Field("judul", Text()),
-        Field("jenis", Choice(*JENIS)),
+        Field("jenis", Choice(JENIS)),
         Field("ringkasan", Text()),
         Field("butir", ListOf(Obj(
             Field("judul", Text()),

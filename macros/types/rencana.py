@@ -1,0 +1,122 @@
+"""Session plans for trainers: a rakor or training session built from the curriculum, printed as a kit.
+
+A plan names its stage, the modules it covers, an agenda whose minutes add up to its duration, and
+discussion questions. Its page is the trainer's kit: agenda with times, what to read, the FAQs already
+answered at earlier rakor on the same records, a quiz sheet, the answer key on its own pages and a
+sign-in sheet, all printable on A4.
+"""
+
+from __future__ import annotations
+
+import re
+
+from macros.schema import Field, Id, Integer, ListOf, Obj, Ref, Text
+from macros.types.base import ContentType, Section, riwayat_field, sumber_field
+
+CLOCK = re.compile(r"^([01]\d|2[0-3])\.([0-5]\d)$")
+
+
+class Clock(Text):
+    """A time of day as written in Indonesia: ``08.00``."""
+
+    expected = "jam mulai dengan format JJ.MM, misalnya 08.00"
+
+    def check(self, node, path, ctx):
+        value = Text.check(self, node, path, ctx)
+        if value is not None and not CLOCK.match(value):
+            ctx.error(node, path, f"harus berupa {self.expected}; tertulis \"{value}\"")
+            return None
+        return value
+
+
+def check_agenda(record, handbook, log):
+    """Check that the agenda's minutes add up to the duration and that it only names modules the plan covers."""
+    d = record.data
+    total = sum(item.menit or 0 for item in d.agenda)
+    if d.durasi and total != d.durasi:
+        log.add(record.file, record.line_of("durasi"), "durasi",
+                f"jumlah menit agenda ({total}) tidak sama dengan durasi ({d.durasi}); samakan keduanya")
+    for i, item in enumerate(d.agenda, 1):
+        if item.modul and item.modul not in d.modul:
+            log.add(record.file, record.line_of(f"agenda[{i}].modul"), f"agenda[{i}].modul",
+                    f"modul \"{item.modul}\" dibahas di agenda tetapi tidak ada di daftar modul rencana ini")
+
+
+def agenda_times(record) -> list[tuple[str, str]]:
+    """Return ``(from, to)`` for each agenda item: clock times from ``mulai``, else minutes from the start."""
+    start = record.data.mulai
+    minute = int(start[:2]) * 60 + int(start[3:]) if start else 0
+    times = []
+    for item in record.data.agenda:
+        end = minute + item.menit
+        times.append((_clock(minute), _clock(end)) if start else (f"{minute}", f"{end} menit"))
+        minute = end
+    return times
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60 % 24:02d}.{minutes % 60:02d}"
+
+
+def minutes(total: int) -> str:
+    """Say a duration as trainers do: ``3 jam 30 menit``."""
+    hours, rest = divmod(total, 60)
+    parts = ([f"{hours} jam"] if hours else []) + ([f"{rest} menit"] if rest or not hours else [])
+    return " ".join(parts)
+
+
+def covered_records(plan, handbook) -> set[str]:
+    """Every record the plan's modules read or ask about."""
+    modules = [handbook.get(m) for m in plan.data.modul]
+    return {ref for m in modules for ref in (*m.data.bacaan, *(q.rujukan for q in m.data.soal))}
+
+
+def earlier_faqs(plan, handbook) -> list:
+    """FAQs whose theme an earlier rakor discussed and that answer from the records this plan covers."""
+    covered = covered_records(plan, handbook)
+    return [f for f in handbook.of_type("faq")
+            if f.data.rakor and (f.id in covered or covered & set(f.data.rujukan))]
+
+
+def _helpers(handbook) -> dict:
+    return {"agenda_times": agenda_times, "minutes": minutes,
+            "earlier_faqs": lambda plan: earlier_faqs(plan, handbook),
+            "plan_modules": lambda plan: [handbook.get(m) for m in plan.data.modul]}
+
+
+TYPE = ContentType(
+    name="rencana",
+    label="Rencana sesi",
+    files="rencana/*.yml",
+    many=False,
+    order=75,
+    checks=(check_agenda,),
+    template_helpers=_helpers,
+    own_section=Section(
+        title="Untuk Pelatih",
+        description=("Perangkat pelatih untuk rakor dan pelatihan TKSK: agenda, bahan, soal, kunci jawaban dan daftar "
+                     "hadir yang siap dicetak."),
+        after="Belajar",
+    ),
+    schema=Obj(
+        Field("id", Id(), doc="id tetap rencana; menjadi alamat halamannya: rencana/<id>/"),
+        Field("judul", Text()),
+        Field("tahap", Ref("kurikulum"), doc="tahap kurikulum yang menjadi dasar sesi ini"),
+        Field("untuk", Text(), doc="siapa pesertanya"),
+        Field("ringkasan", Text()),
+        Field("durasi", Integer(15, 960), doc="lama sesi dalam menit; sama dengan jumlah menit agenda"),
+        Field("mulai", Clock(), required=False, doc="jam mulai (JJ.MM), bila agenda ingin ditulis dengan jam"),
+        Field("tujuan", ListOf(Text(), min_items=1), doc="yang dicapai peserta di akhir sesi"),
+        Field("agenda", ListOf(Obj(
+            Field("menit", Integer(1, 480)),
+            Field("kegiatan", Text()),
+            Field("modul", Ref("modul"), required=False, doc="modul yang dibahas pada bagian ini"),
+            Field("catatan", Text(), required=False, doc="petunjuk bagi pelatih"),
+        ), min_items=2), doc="urutan kegiatan dengan menitnya"),
+        Field("modul", ListOf(Ref("modul"), min_items=1), doc="modul kurikulum yang dibahas"),
+        Field("diskusi", ListOf(Text(), min_items=1), doc="pertanyaan diskusi untuk peserta"),
+        Field("persiapan", ListOf(Text()), required=False, doc="yang perlu disiapkan pelatih"),
+        sumber_field(),
+        riwayat_field(),
+    ),
+)
