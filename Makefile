@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip install -q --disable-pip-version-check -c requirements.lock
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate lint bench chromium clean
+.PHONY: serve test build validate lint bench pdf chromium clean
 
 ## serve: set up and serve the handbook on http://127.0.0.1:8000 (reloads when data/ changes)
 serve: $(VENV)/.site
@@ -24,6 +24,10 @@ validate: $(VENV)/.site
 build: $(VENV)/.site
 	$(BIN)/tksk build
 
+## pdf: build the site and write A4 PDFs to pdf/: one per session kit (rencana/<id>/) and the whole handbook
+pdf: $(VENV)/.pdf chromium
+	$(BIN)/tksk pdf
+
 ## bench: print build time and page weight figures
 bench: $(VENV)/.site
 	$(BIN)/python bench/run.py
@@ -35,6 +39,10 @@ $(VENV)/.site: pyproject.toml requirements.lock | $(BIN)/python
 	$(PIP) -e .
 	touch $@
 
+$(VENV)/.pdf: $(VENV)/.site
+	$(PIP) -e '.[pdf]'
+	touch $@
+
 $(VENV)/.test: $(VENV)/.site
 	$(PIP) -e '.[test]'
 	touch $@
@@ -43,4 +51,4 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 clean:
-	rm -rf site .generated .pytest_cache .ruff_cache
+	rm -rf site pdf .generated .pytest_cache .ruff_cache

@@ -71,11 +71,18 @@ def main(argv: list[str] | None = None) -> int:
     make = sub.add_parser("build", help="bangun situs ke site/; bila gagal, site/ yang lama tetap")
     make.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml)")
     make.add_argument("--site-dir", type=Path, default=None, help="folder hasil; bawaan: site/")
+    paper = sub.add_parser("pdf", help="bangun situs lalu tulis PDF A4: satu per perangkat sesi (rencana/) dan buku saku lengkap")
+    paper.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml)")
+    paper.add_argument("--out", type=Path, default=None, help="folder PDF; bawaan: pdf/")
     args = parser.parse_args(argv)
     if argv is None:  # a real command line, not a test calling main()
         _quiet_broken_pipe()
     if args.command == "build":
         return build(args.root.resolve(), args.site_dir)
+    if args.command == "pdf":
+        from macros.pdf import run  # playwright is needed only here
+
+        return run(args.root.resolve(), args.out)
     return validate(args.root)
 
 

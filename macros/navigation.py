@@ -1,4 +1,5 @@
-"""Extend the hand-written top-level nav with one entry per record, computed from the data."""
+"""Build the menu: the hand-written pages of mkdocs.yml, each type's section after the home page, and the
+records of each section, all computed from the data."""
 
 from __future__ import annotations
 
@@ -41,16 +42,9 @@ def _records_in(folder: str, handbook: Handbook) -> list:
 
 
 def _with_type_sections(nav: list, handbook: Handbook) -> list:
-    """Insert the sections that types bring (``own_section``) after the entry they name, as ``{title: [index]}``."""
-    nav = list(nav)
-    for ctype in ALL:
-        section = ctype.own_section
-        if section is None:
-            continue
-        titles = [next(iter(item)) if isinstance(item, dict) else None for item in nav]
-        where = titles.index(section.after) + 1 if section.after in titles else len(nav)
-        nav.insert(where, {section.title: [f"{ctype.url_folder}/index.md"]})
-    return nav
+    """Insert the sections that types bring (``own_section``), in type order, after the home page entry."""
+    sections = [{t.own_section.title: [f"{t.url_folder}/index.md"]} for t in ALL if t.own_section]
+    return nav[:1] + sections + nav[1:]
 
 
 def _escaped(entries: list) -> list:

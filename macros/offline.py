@@ -32,6 +32,8 @@ def _pages(site_dir: Path) -> list[str]:
     pages = []
     for path in site_dir.rglob("index.html"):
         rel = path.parent.relative_to(site_dir).as_posix()
+        if rel == "print_page":  # the whole handbook on one page (print-site plugin): megabytes, for printing only
+            continue
         pages.append("" if rel == "." else rel + "/")
     return sorted(pages)
 

@@ -3,77 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Locator, Page, expect
+
+from tests.conftest import PHONE, WIDTH
 
 pytestmark = pytest.mark.browser
 
-#: Debian's Chromium; playwright never downloads a browser here.
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-WIDTH = 360
-PHONE = {"viewport": {"width": WIDTH, "height": 740}, "is_mobile": True, "has_touch": True}
-#: Requests that never reach a network.
-LOCAL_SCHEMES = ("data:", "blob:")
-
 SOP_VERVAL = "/sop/verval-data-kpm/"
 CARDS = ("Saya TKSK", "Saya pelatih", "Saya editor Dinsos")
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Start one headless Chromium for the whole session."""
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@dataclass
-class Phone:
-    """A fresh phone tab on the local site, with every request and script error it saw."""
-
-    page: Page
-    base: str
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def open(self, path: str) -> Page:
-        """Open a path of the site (``/`` for Beranda) and return the page."""
-        self.page.goto(self.base + path)
-        return self.page
-
-    def tap_and_wait(self, locator: Locator, url_pattern: re.Pattern[str]) -> None:
-        """Tap a link and wait until the browser shows a page whose URL matches."""
-        locator.tap()
-        self.page.wait_for_url(url_pattern)
-        self.page.wait_for_load_state()
-
-
-@pytest.fixture
-def phone(browser, server) -> Iterator[Phone]:
-    """Yield a new phone context and page; afterwards check that nothing left 127.0.0.1 and no script failed."""
-    context = browser.new_context(**PHONE)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    tab = Phone(page, server)
-    # The context sees the requests of its pages and of their workers (Material's search runs in one).
-    context.on("request", lambda request: tab.requests.append(request.url))
-    page.on("pageerror", lambda error: tab.errors.append(str(error)))
-    try:
-        yield tab
-    finally:
-        context.close()
-    outside = [url for url in tab.requests if not url.startswith((server + "/", *LOCAL_SCHEMES))]
-    assert not outside, f"requests left the local site: {outside}"
-    assert tab.requests, "no request was recorded"
-    assert not tab.errors, f"script errors on the page: {tab.errors}"
 
 
 def heading(page: Page) -> Locator:

@@ -86,7 +86,7 @@ def test_kit_has_quiz_sheet_answer_key_and_sign_in_sheet_on_their_own_pages(kit)
     assert "## Kunci jawaban" in parts[2]
     assert "1. **Butir satu**  \n    Tugas uji berisi butir satu." in parts[2]
     assert "3. **Pertama → Kedua → Ketiga**" in parts[2]
-    assert "## Daftar hadir" in parts[3] and "| 25 | | | |" in parts[3]
+    assert "## Daftar hadir" in parts[3] and "| 20 | | | |" in parts[3]
 
 
 def test_kit_links_print_their_address(kit):

@@ -11,6 +11,7 @@ from macros.handbook import load_handbook
 from macros.navigation import extend_nav
 from macros.render import Renderer
 from macros.safe_text import attr_text, one_line, safe_markdown
+from macros.types import BY_NAME
 from tests.helpers import BASE
 
 
@@ -61,9 +62,9 @@ def test_regulation_index_keeps_the_three_states_apart(tree):
     """Check that the regulation index lists confirmed, unconfirmed and replaced rules under their own headings."""
     unsure = BASE["data/regulasi/aturan-baru.yml"].replace("status: berlaku", "status: belum-dipastikan").replace(
         "status_sumber: [berita-uji]\n", "catatan_status: Sumber tidak menyatakan statusnya.\n")
-    confirmed = Renderer(load_handbook(tree())).block("regulasi", "regulasi/index.md")
+    confirmed = Renderer(load_handbook(tree())).section_page(BY_NAME["regulasi"], "index")
     assert "## Berlaku" in confirmed and "## Status belum dipastikan" not in confirmed
-    block = Renderer(load_handbook(tree({"data/regulasi/aturan-baru.yml": unsure}))).block("regulasi", "regulasi/index.md")
+    block = Renderer(load_handbook(tree({"data/regulasi/aturan-baru.yml": unsure}))).section_page(BY_NAME["regulasi"], "index")
     assert "## Berlaku" not in block
     unsure_part = block.split("## Status belum dipastikan")[1].split("## Tidak berlaku lagi")[0]
     assert "[Permensos 28/2018](aturan-baru.md)" in unsure_part
@@ -189,14 +190,16 @@ def test_abbreviations_cover_terms_and_aliases(tree):
 
 
 def test_nav_sections_get_their_records(tree):
-    """Check that each section lists its records after its index, SOPs under Program & SOP."""
-    nav = [{"Beranda": "index.md"}, {"Program & SOP": ["program/index.md"]}, {"Regulasi": ["regulasi/index.md"]}]
-    extended = extend_nav(nav, load_handbook(tree()))
-    assert extended[0] == {"Beranda": "index.md"}
-    assert extended[1] == {"Program & SOP": [
-        "program/index.md", {"Program uji": "program/program-uji.md"}, {"SOP uji": "sop/sop-uji.md"}]}
-    assert extended[2]["Regulasi"][1:] == [{"Permensos 03/2013": "regulasi/aturan-lama.md"},
-                                           {"Permensos 28/2018": "regulasi/aturan-baru.md"}]
+    """Check that each type's section follows Beranda in type order and lists its records, SOPs under Program & SOP."""
+    extended = extend_nav([{"Beranda": "index.md"}, {"Tentang": "tentang.md"}], load_handbook(tree()))
+    titles = [next(iter(item)) for item in extended]
+    assert titles == ["Beranda", "Tugas & Fungsi", "Program & SOP", "Regulasi", "Tanya Jawab", "Rakor", "Belajar",
+                      "Untuk Pelatih", "Glosarium", "Sumber", "Tentang"]
+    sections = {title: entries for item in extended for title, entries in item.items()}
+    assert sections["Program & SOP"] == [
+        "program/index.md", {"Program uji": "program/program-uji.md"}, {"SOP uji": "sop/sop-uji.md"}]
+    assert sections["Regulasi"][1:] == [{"Permensos 03/2013": "regulasi/aturan-lama.md"},
+                                        {"Permensos 28/2018": "regulasi/aturan-baru.md"}]
 
 
 def test_update_log_is_newest_first(tree):

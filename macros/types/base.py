@@ -19,12 +19,12 @@ class Section:
     """A section of the site that a type brings with it: its index page and its place in the navigation.
 
     The index page is generated from the type's own template (``page == "index"``), so a new type needs
-    no hand-written page in docs/ or content/ and no line in mkdocs.yml.
+    no hand-written page in docs/ or content/ and no line in mkdocs.yml. Sections appear in the menu in
+    the order of their types, after the home page.
     """
 
     title: str  #: the menu entry and the index page's title: "Belajar"
     description: str  #: the index page's description (search results, link previews)
-    after: str  #: the title of the menu entry this section follows: "Rakor"
     #: further pages of the section rendered by the type's template (``page == name``): ``("progres",)``
     pages: tuple[str, ...] = ()
 

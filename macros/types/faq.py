@@ -1,7 +1,7 @@
 """Questions as a TKSK asks them, answered from the sources; linked to a rakor only where its report covers the theme."""
 
 from macros.schema import Choice, Field, Id, ListOf, Obj, Ref, Text
-from macros.types.base import ContentType, riwayat_field, sumber_field
+from macros.types.base import ContentType, Section, riwayat_field, sumber_field
 
 TOPIK = {
     "peran-tksk": "Peran dan kedudukan TKSK",
@@ -31,6 +31,10 @@ def check_rakor_report(record, handbook, log):
 TYPE = ContentType(
     name="faq",
     order=50,
+    own_section=Section(
+        title="Tanya Jawab",
+        description="Pertanyaan TKSK dari rapat koordinasi beserta jawaban singkat dan rujukannya.",
+    ),
     label="Tanya Jawab",
     files="faq/*.yml",
     search_boost=2,

@@ -6,7 +6,7 @@ its page says that no long form is loaded.
 """
 
 from macros.schema import Choice, Field, Id, ListOf, Obj, Ref, Text
-from macros.types.base import ContentType, sumber_field, terkait_field
+from macros.types.base import ContentType, Section, sumber_field, terkait_field
 
 JENIS = {
     "singkatan": "Singkatan",
@@ -31,6 +31,10 @@ def check_long_form(record, handbook, log):
 TYPE = ContentType(
     name="glosarium",
     order=80,
+    own_section=Section(
+        title="Glosarium",
+        description="Singkatan dan istilah yang dipakai TKSK, dengan kepanjangan dan artinya.",
+    ),
     label="Glosarium",
     files="glosarium.yml",
     search_boost=0.5,

@@ -180,7 +180,6 @@ TYPE = ContentType(
         title="Belajar",
         description=("Belajar tugas TKSK bertahap di ponsel: tahap, modul singkat, dan soal cek mandiri yang bisa "
                      "dikerjakan tanpa sinyal."),
-        after="Rakor",
         pages=("progres",),
     ),
     nav=_nav,

@@ -2,7 +2,7 @@
 
 from macros.schema import Field, Id, ListOf, Obj, Ref, Text
 from macros.status import ACTIVE, ENDED, NOT_CONFIRMED, NOT_CONFIRMED_LABEL, UNCONFIRMED, StatusRule
-from macros.types.base import ContentType, dasar_field, riwayat_field, sumber_field, terkait_field
+from macros.types.base import ContentType, Section, dasar_field, riwayat_field, sumber_field, terkait_field
 
 #: A program "berjalan" only as of its source's date: the handbook cannot see that it still runs today.
 STATUS = StatusRule(
@@ -14,6 +14,11 @@ STATUS = StatusRule(
 TYPE = ContentType(
     name="program",
     order=20,
+    own_section=Section(
+        title="Program & SOP",
+        description=("Program bantuan sosial yang didampingi TKSK dan langkah-langkah kerjanya (SOP), termasuk yang tidak "
+                     "boleh dilakukan."),
+    ),
     label="Program",
     files="program/*.yml",
     search_boost=2,

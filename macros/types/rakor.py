@@ -1,7 +1,7 @@
 """Coordination meetings (rakor) and what each one said, asked and agreed."""
 
 from macros.schema import Choice, Date, Field, Id, ListOf, Obj, Text, Verbatim
-from macros.types.base import ContentType, kutipan_field, riwayat_field, sumber_field
+from macros.types.base import ContentType, Section, kutipan_field, riwayat_field, sumber_field
 
 JENIS = {
     "rakor": "Rapat koordinasi",
@@ -13,6 +13,10 @@ JENIS = {
 TYPE = ContentType(
     name="rakor",
     order=60,
+    own_section=Section(
+        title="Rakor",
+        description="Catatan rapat koordinasi TKSK: waktu, tempat, narasumber, pesan kunci, pertanyaan dan tindak lanjut.",
+    ),
     label="Rakor",
     files="rakor/*.yml",
     many=False,

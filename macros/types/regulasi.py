@@ -2,7 +2,7 @@
 
 from macros.schema import Choice, Date, Field, Id, Integer, ListOf, Obj, Ref, Text
 from macros.status import ACTIVE, ENDED, NOT_CONFIRMED, NOT_CONFIRMED_LABEL, UNCONFIRMED, StatusRule
-from macros.types.base import ContentType, kutipan_field, riwayat_field, sumber_field
+from macros.types.base import ContentType, Section, kutipan_field, riwayat_field, sumber_field
 
 JENIS = (
     "UU", "PP", "Perpres", "Inpres", "Permensos", "Kepmensos", "Perdirjen",
@@ -43,6 +43,10 @@ def short_title(d) -> str:
 TYPE = ContentType(
     name="regulasi",
     order=40,
+    own_section=Section(
+        title="Regulasi",
+        description="Aturan tentang TKSK dan program yang didampinginya: yang berlaku sekarang dan yang sudah diganti.",
+    ),
     label="Regulasi",
     files="regulasi/*.yml",
     many=False,

@@ -96,7 +96,6 @@ TYPE = ContentType(
         title="Untuk Pelatih",
         description=("Perangkat pelatih untuk rakor dan pelatihan TKSK: agenda, bahan, soal, kunci jawaban dan daftar "
                      "hadir yang siap dicetak."),
-        after="Belajar",
     ),
     schema=Obj(
         Field("id", Id(), doc="id tetap rencana; menjadi alamat halamannya: rencana/<id>/"),

@@ -1,7 +1,7 @@
 """Sources: the rakor reports (seeds), secondary reports and regulation texts every fact cites."""
 
 from macros.schema import Choice, Date, Field, Id, Obj, Text, Url
-from macros.types.base import ContentType
+from macros.types.base import ContentType, Section
 
 JENIS = {
     "berita-rakor": "Berita rapat koordinasi",
@@ -17,6 +17,10 @@ KEYAKINAN = {
 TYPE = ContentType(
     name="sumber",
     order=90,
+    own_section=Section(
+        title="Sumber",
+        description="Berita rakor, laman resmi dan teks regulasi yang menjadi dasar setiap isi buku saku.",
+    ),
     label="Sumber",
     files="sumber.yml",
     search_boost=0.5,

@@ -1,7 +1,7 @@
 """Duties, functions and prohibitions of a TKSK, and the lists (PPKS, PSKS) they work with."""
 
 from macros.schema import Choice, Field, Id, ListOf, Obj, Text
-from macros.types.base import ContentType, dasar_field, riwayat_field, sumber_field, terkait_field
+from macros.types.base import ContentType, Section, dasar_field, riwayat_field, sumber_field, terkait_field
 
 JENIS = {
     "fungsi": "Fungsi",
@@ -14,6 +14,11 @@ JENIS = {
 TYPE = ContentType(
     name="tugas",
     order=10,
+    own_section=Section(
+        title="Tugas & Fungsi",
+        description=("Fungsi, tugas, kewajiban dan larangan TKSK, serta daftar PPKS dan PSKS, masing-masing dengan dasar "
+                     "hukum dan sumbernya."),
+    ),
     label="Tugas & Fungsi",
     files="tugas/*.yml",
     search_boost=2,
