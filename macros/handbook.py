@@ -91,6 +91,7 @@ def load_handbook(root: Path | str) -> Handbook:
                 check(record, handbook, log)
         check_acronyms(handbook, log)
         check_reported_facts(handbook, log)
+        check_history_order(handbook, log)
         handbook.advice = [line for t in ALL for advise in t.advice for line in advise(handbook)]
     if log:
         raise DataInvalid(log.sorted())
@@ -168,6 +169,19 @@ def check_reported_facts(handbook: Handbook, log: ErrorLog) -> None:
             log.add(record.file, record.line_of("sumber"), "sumber",
                     f"mengutip sumber berkeyakinan sedang ({', '.join(sorted(cited))}); "
                     "tulis isinya sebagai \"dilaporkan\" atau pakai sumber lain")
+
+
+def check_history_order(handbook: Handbook, log: ErrorLog) -> None:
+    """Check that every change history is written oldest first, newest last, as readers and the feed expect."""
+    for record in handbook.records.values():
+        changes = record.data.get("riwayat") or []
+        for i in range(1, len(changes)):
+            if changes[i].tanggal < changes[i - 1].tanggal:
+                path = f"riwayat[{i + 1}].tanggal"
+                log.add(record.file, record.line_of(path), record.where(path),
+                        f"riwayat ditulis berurutan, terbaru di akhir: {changes[i].tanggal} lebih lama daripada "
+                        f"riwayat[{i}] ({changes[i - 1].tanggal})")
+                break
 
 
 __all__ = ["Handbook", "Record", "load_handbook"]

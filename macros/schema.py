@@ -236,12 +236,14 @@ class Integer(Kind):
 class Date(Kind):
     """An ISO date ``YYYY-MM-DD``; with ``partial=True`` also ``YYYY-MM`` or ``YYYY``."""
 
-    def __init__(self, partial: bool = False):
-        self.partial = partial
+    def __init__(self, partial: bool = False, past: bool = False):
+        self.partial, self.past = partial, past
         self.expected = (
             "tanggal ISO (YYYY-MM-DD, atau YYYY-MM / YYYY bila sumber hanya menyebut bulan atau tahun)"
             if partial else "tanggal ISO (YYYY-MM-DD)"
         )
+        if past:
+            self.expected += ", tidak di masa depan"
 
     def check(self, node, path, ctx):
         if not isinstance(node, yaml.ScalarNode) or node.tag.endswith((":null", ":bool", ":float")):
@@ -256,7 +258,23 @@ class Date(Kind):
         except ValueError:
             ctx.error(node, path, f"tanggal tidak ada di kalender: \"{node.value}\"")
             return None
-        return PartialDate(year, month, day)
+        date = PartialDate(year, month, day)
+        today = dt.date.today()
+        if self.past and date > PartialDate(today.year, today.month, today.day):
+            ctx.error(node, path, f"tanggal {date} ada di masa depan (hari ini {today.isoformat()}); tulis tanggal yang sudah terjadi")
+            return None
+        return date
+
+
+class Flag(Kind):
+    """Yes or no, written ``true`` or ``false``."""
+
+    expected = "true atau false"
+
+    def check(self, node, path, ctx):
+        if not isinstance(node, yaml.ScalarNode) or not node.tag.endswith(":bool"):
+            return self.wrong(node, path, ctx)
+        return scalar_value(node)
 
 
 class ListOf(Kind):

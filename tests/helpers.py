@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 FACTS = ROOT.parent / "shared" / "FACTS.md"
 
-RIWAYAT = "riwayat:\n  - tanggal: 2026-11-23\n    perubahan: Terbit pertama.\n"
+RIWAYAT = "riwayat:\n  - tanggal: 2026-11-01\n    perubahan: Terbit pertama.\n"
 
 #: One valid record of every type, small enough to read at a glance.
 _BASE: dict[str, str] = {
@@ -62,6 +62,7 @@ _BASE: dict[str, str] = {
         butir:
           - judul: Butir satu
         dasar: [aturan-lama]
+        historis: true
         sumber: [berita-uji]
         """ + "@RIWAYAT@",
     "data/program/program-uji.yml": """\

@@ -204,7 +204,7 @@ def test_nav_sections_get_their_records(tree):
 
 def test_update_log_is_newest_first(tree):
     """Check that the update log gathers every dated change, newest first."""
-    sop = BASE["data/sop/sop-uji.yml"] + "  - tanggal: 2026-12-01\n    perubahan: Langkah diperbarui.\n"
+    sop = BASE["data/sop/sop-uji.yml"] + "  - tanggal: 2026-11-20\n    perubahan: Langkah diperbarui.\n"
     renderer = Renderer(load_handbook(tree({"data/sop/sop-uji.yml": sop})))
     changes = renderer.changes()
     assert (changes[0].record.id, changes[0].perubahan) == ("sop-uji", "Langkah diperbarui.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from macros.cli import main
@@ -28,7 +30,7 @@ CASES = [
         {"data/sop/sop-uji.yml": SOP.replace("ringkasan:", "ringkasn:")},
         ["data/sop/sop-uji.yml:1: ringkasan: wajib diisi (teks)",
          "data/sop/sop-uji.yml:4: ringkasn: isian tidak dikenal; maksudnya \"ringkasan\"? Isian yang boleh: "
-         "id, judul, program, ringkasan, pelaku, langkah, tidak_boleh, catatan, formulir, dasar, terkait, sumber, "
+         "id, judul, program, ringkasan, pelaku, langkah, tidak_boleh, catatan, formulir, dasar, historis, terkait, sumber, "
          "ditinjau, riwayat"],
         id="typo-in-key-is-an-error",
     ),
@@ -39,7 +41,7 @@ CASES = [
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": SOP.replace("ditinjau: 2026-11-23", "ditinjau: 23-11-2026")},
-        ["data/sop/sop-uji.yml:16: ditinjau: harus berupa tanggal ISO (YYYY-MM-DD); tertulis \"23-11-2026\""],
+        ["data/sop/sop-uji.yml:16: ditinjau: harus berupa tanggal ISO (YYYY-MM-DD), tidak di masa depan; tertulis \"23-11-2026\""],
         id="date-not-iso",
     ),
     pytest.param(
@@ -103,11 +105,39 @@ CASES = [
         id="number-where-text-expected",
     ),
     pytest.param(
+        {"data/regulasi/aturan-lama.yml": BASE["data/regulasi/aturan-lama.yml"].replace("status: tidak-berlaku", "status: berlaku")},
+        ["data/regulasi/aturan-lama.yml:7: diganti_oleh: regulasi berstatus \"berlaku\" tidak boleh punya pengganti: aturan yang "
+         "sudah diganti tidak berlaku lagi; ubah status menjadi dicabut atau tidak-berlaku"],
+        id="replaced-rule-cannot-be-in-force",
+    ),
+    pytest.param(
         {"data/regulasi/aturan-baru.yml": BASE["data/regulasi/aturan-baru.yml"].replace(
-            "status: berlaku", "status: berlaku\ndiganti_oleh: aturan-lama")},
-        ["data/regulasi/aturan-baru.yml:7: diganti_oleh: regulasi berstatus \"berlaku\" tidak boleh punya pengganti; "
-         "ubah status menjadi dicabut atau tidak-berlaku"],
-        id="rule-in-force-cannot-be-replaced",
+            "status: berlaku", "status: tidak-berlaku\ndiganti_oleh: aturan-lama")},
+        ["data/regulasi/aturan-baru.yml:7: diganti_oleh: aturan pengganti (Permensos 03/2013, 2013) lebih tua daripada aturan "
+         "yang digantinya (Permensos 28/2018, 2018-11-30); periksa diganti_oleh",
+         "data/regulasi/aturan-baru.yml:7: diganti_oleh: rantai diganti_oleh berputar kembali: aturan-baru → aturan-lama → aturan-baru",
+         "data/regulasi/aturan-lama.yml:7: diganti_oleh: rantai diganti_oleh berputar kembali: aturan-lama → aturan-baru → aturan-lama",
+         "data/sop/sop-uji.yml:14: dasar: semua dasar hukum catatan ini sudah tidak berlaku; tandai historis: true bila catatan "
+         "ini disimpan sebagai riwayat, atau tambahkan aturan yang berlaku di dasar"],
+        id="replacement-chain-loops-and-goes-back-in-time",
+    ),
+    pytest.param(
+        {"data/tugas/tugas-uji.yml": BASE["data/tugas/tugas-uji.yml"].replace("historis: true\n", "")},
+        ["data/tugas/tugas-uji.yml:7: dasar: semua dasar hukum catatan ini sudah tidak berlaku; tandai historis: true bila "
+         "catatan ini disimpan sebagai riwayat, atau tambahkan aturan yang berlaku di dasar"],
+        id="only-basis-no-longer-in-force",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP + "  - tanggal: 2099-01-01\n    perubahan: Nanti.\n"},
+        [f"data/sop/sop-uji.yml:20: riwayat[2].tanggal: tanggal 2099-01-01 ada di masa depan (hari ini {dt.date.today().isoformat()}); "
+         "tulis tanggal yang sudah terjadi"],
+        id="change-dated-in-the-future",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP + "  - tanggal: 2026-10-01\n    perubahan: Lebih dulu.\n"},
+        ["data/sop/sop-uji.yml:20: riwayat[2].tanggal: riwayat ditulis berurutan, terbaru di akhir: 2026-10-01 lebih lama "
+         "daripada riwayat[1] (2026-11-01)"],
+        id="changes-out-of-order",
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": "id: sop-uji\n\tjudul: x\n"},

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from macros.schema import Choice, Date, Field, ListOf, Obj, Ref, Text, Verbatim, field_rows, is_reference
+from macros.schema import Choice, Date, Field, Flag, ListOf, Obj, Ref, Text, Verbatim, field_rows, is_reference
 
 if TYPE_CHECKING:
     from macros.errors import ErrorLog
@@ -121,9 +121,24 @@ def terkait_field() -> Field:
     return Field("terkait", ListOf(Ref()), required=False, doc="id catatan lain yang berkaitan")
 
 
+def historis_field() -> Field:
+    return Field("historis", Flag(), required=False,
+                 doc="true bila catatan ini disimpan sebagai riwayat karena dasar hukumnya tidak berlaku lagi")
+
+
+def check_basis_in_force(record, handbook, log):
+    """Check that a record resting only on rules no longer in force says it is kept as history (``historis: true``)."""
+    basis = [handbook.get(r) for r in record.data.get("dasar") or [] if r in handbook.records]
+    ended = [r for r in basis if r.type.status and r.type.status.state(r.data.status) == "selesai"]
+    if basis and len(ended) == len(basis) and not record.data.get("historis"):
+        log.add(record.file, record.line_of("dasar"), record.where("dasar"),
+                "semua dasar hukum catatan ini sudah tidak berlaku; tandai historis: true bila catatan ini disimpan "
+                "sebagai riwayat, atau tambahkan aturan yang berlaku di dasar")
+
+
 def riwayat_field(required: bool = True) -> Field:
     change = Obj(
-        Field("tanggal", Date(), doc="tanggal perubahan (YYYY-MM-DD)"),
+        Field("tanggal", Date(past=True), doc="tanggal perubahan (YYYY-MM-DD), tidak di masa depan"),
         Field("perubahan", Text(), doc="apa yang berubah, satu kalimat"),
     )
     return Field("riwayat", ListOf(change, min_items=1), required=required, doc="riwayat perubahan, terbaru di akhir")

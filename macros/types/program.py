@@ -2,7 +2,16 @@
 
 from macros.schema import Field, Id, ListOf, Obj, Ref, Text
 from macros.status import ACTIVE, ENDED, NOT_CONFIRMED, NOT_CONFIRMED_LABEL, UNCONFIRMED, StatusRule
-from macros.types.base import ContentType, Section, dasar_field, riwayat_field, sumber_field, terkait_field
+from macros.types.base import (
+    ContentType,
+    Section,
+    check_basis_in_force,
+    dasar_field,
+    historis_field,
+    riwayat_field,
+    sumber_field,
+    terkait_field,
+)
 
 #: A program "berjalan" only as of its source's date: the handbook cannot see that it still runs today.
 STATUS = StatusRule(
@@ -23,7 +32,7 @@ TYPE = ContentType(
     files="program/*.yml",
     search_boost=2,
     many=False,
-    checks=(STATUS.check,),
+    checks=(check_basis_in_force, STATUS.check),
     status=STATUS,
     schema=Obj(
         Field("id", Id()),
@@ -35,6 +44,7 @@ TYPE = ContentType(
         Field("tujuan", ListOf(Text()), required=False),
         Field("peran_tksk", ListOf(Text(), min_items=1), doc="apa yang dikerjakan TKSK dalam program ini"),
         dasar_field(),
+        historis_field(),
         terkait_field(),
         sumber_field(),
         riwayat_field(),

@@ -1,6 +1,6 @@
 """Regulations: what is in force, what replaced what, and when."""
 
-from macros.schema import Choice, Date, Field, Id, Integer, ListOf, Obj, Ref, Text
+from macros.schema import Choice, Date, Field, Id, Integer, ListOf, Obj, PartialDate, Ref, Text
 from macros.status import ACTIVE, ENDED, NOT_CONFIRMED, NOT_CONFIRMED_LABEL, UNCONFIRMED, StatusRule
 from macros.types.base import ContentType, Section, kutipan_field, riwayat_field, sumber_field
 
@@ -22,14 +22,33 @@ NOT_IN_FORCE = ("dicabut", "tidak-berlaku")
 
 
 def check_replacement(record, handbook, log):
-    """Check that only a rule no longer in force names a successor, and never itself."""
+    """Check a replaced rule: it is no longer in force, it names neither itself nor a chain that comes back to it,
+    and the rule replacing it is not older than it."""
     successor = record.data.diganti_oleh
-    if successor and record.data.status not in (*NOT_IN_FORCE, NOT_CONFIRMED):
-        log.add(record.file, record.line_of("diganti_oleh"), "diganti_oleh",
-                f"regulasi berstatus \"{record.data.status}\" tidak boleh punya pengganti; "
-                "ubah status menjadi dicabut atau tidak-berlaku")
+    if not successor:
+        return
+    where = (record.file, record.line_of("diganti_oleh"), "diganti_oleh")
+    if record.data.status not in NOT_IN_FORCE:
+        log.add(*where, f"regulasi berstatus \"{record.data.status}\" tidak boleh punya pengganti: aturan yang sudah diganti "
+                        "tidak berlaku lagi; ubah status menjadi dicabut atau tidak-berlaku")
     if successor == record.id:
-        log.add(record.file, record.line_of("diganti_oleh"), "diganti_oleh", "regulasi tidak bisa menggantikan dirinya sendiri")
+        log.add(*where, "regulasi tidak bisa menggantikan dirinya sendiri")
+        return
+    chain, current = [record.id], successor
+    while current in handbook.records and current not in chain:
+        chain.append(current)
+        current = handbook.get(current).data.get("diganti_oleh")
+    if current == record.id:
+        log.add(*where, "rantai diganti_oleh berputar kembali: " + " → ".join([*chain, record.id]))
+    new = handbook.records.get(successor)
+    if new is not None and new.type is record.type and _issued(new) < _issued(record):
+        log.add(*where, f"aturan pengganti ({new.type.short_title(new.data)}, {_issued(new)}) lebih tua daripada aturan "
+                        f"yang digantinya ({record.type.short_title(record.data)}, {_issued(record)}); periksa diganti_oleh")
+
+
+def _issued(record):
+    """When a rule was set: its ``ditetapkan`` date, else its year."""
+    return record.data.ditetapkan or PartialDate(record.data.tahun)
 
 
 def full_title(d) -> str:

@@ -1,7 +1,7 @@
 """Standard procedures: numbered steps, what each step produces, and what a TKSK must not do."""
 
 from macros.schema import Date, Field, Id, ListOf, Obj, Ref, Text
-from macros.types.base import ContentType, dasar_field, riwayat_field, sumber_field, terkait_field
+from macros.types.base import ContentType, check_basis_in_force, dasar_field, historis_field, riwayat_field, sumber_field, terkait_field
 
 TYPE = ContentType(
     name="sop",
@@ -10,6 +10,7 @@ TYPE = ContentType(
     files="sop/*.yml",
     search_boost=3,
     many=False,
+    checks=(check_basis_in_force,),
     section="program",
     schema=Obj(
         Field("id", Id()),
@@ -28,9 +29,10 @@ TYPE = ContentType(
         Field("catatan", Text(), required=False, doc="latar dan batas sumber; tampil setelah langkah agar langkah terbaca lebih dulu"),
         Field("formulir", ListOf(Text()), required=False, doc="formulir atau aplikasi yang dipakai"),
         dasar_field(),
+        historis_field(),
         terkait_field(),
         sumber_field(),
-        Field("ditinjau", Date(), doc="tanggal terakhir isi SOP diperiksa"),
+        Field("ditinjau", Date(past=True), doc="tanggal terakhir isi SOP diperiksa"),
         riwayat_field(),
     ),
 )

@@ -1,7 +1,16 @@
 """Duties, functions and prohibitions of a TKSK, and the lists (PPKS, PSKS) they work with."""
 
 from macros.schema import Choice, Field, Id, ListOf, Obj, Text
-from macros.types.base import ContentType, Section, dasar_field, riwayat_field, sumber_field, terkait_field
+from macros.types.base import (
+    ContentType,
+    Section,
+    check_basis_in_force,
+    dasar_field,
+    historis_field,
+    riwayat_field,
+    sumber_field,
+    terkait_field,
+)
 
 JENIS = {
     "fungsi": "Fungsi",
@@ -23,6 +32,7 @@ TYPE = ContentType(
     files="tugas/*.yml",
     search_boost=2,
     many=False,
+    checks=(check_basis_in_force,),
     schema=Obj(
         Field("id", Id()),
         Field("judul", Text()),
@@ -34,6 +44,7 @@ TYPE = ContentType(
         ), min_items=1), doc="butir tugas, fungsi, larangan atau isi daftar"),
         Field("contoh", ListOf(Text()), required=False, doc="contoh di lapangan, hanya yang disebut sumber"),
         dasar_field(),
+        historis_field(),
         terkait_field(),
         sumber_field(),
         riwayat_field(),
