@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip install -q --disable-pip-version-check -c requirements.lock
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate lint bench pdf chromium clean
+.PHONY: serve test build validate lint bench pdf chromium clean publish preview-editions
 
 ## serve: set up and serve the handbook on http://127.0.0.1:8000 (reloads when data/ changes)
 serve: $(VENV)/.site
@@ -31,6 +31,17 @@ pdf: $(VENV)/.pdf chromium
 ## bench: print build time and page weight figures
 bench: $(VENV)/.site
 	$(BIN)/python bench/run.py
+
+## publish: put edition EDITION into the local gh-pages branch, for the address SITE_URL (PUSH=1 also sends it to origin)
+##   SITE_URL=https://dinsos.example.go.id/buku-saku/ make publish EDITION=2026.2
+publish: $(VENV)/.site
+	@test -n "$(EDITION)" || { echo 'Nomor edisi belum diisi: SITE_URL=https://alamat-situs/ make publish EDITION=2026.2' >&2; exit 1; }
+	@test -n "$(SITE_URL)" || { echo 'SITE_URL belum diisi: alamat tempat buku saku diterbitkan, misalnya SITE_URL=https://dinsos.example.go.id/buku-saku/ make publish EDITION=$(EDITION)' >&2; exit 1; }
+	SITE_URL='$(SITE_URL)' PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m macros.publish '$(EDITION)' $(if $(PUSH),--push)
+
+## preview-editions: serve the gh-pages branch as published (every edition, latest/, the banner) on http://127.0.0.1:8000
+preview-editions: $(VENV)/.site
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/mike serve --dev-addr 127.0.0.1:8000
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

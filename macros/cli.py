@@ -63,6 +63,44 @@ def build(root: Path, site_dir: Path | None = None) -> int:
     return 0
 
 
+def schemas(root: Path, check_only: bool = False) -> int:
+    """Regenerate schemas/ (and the VS Code mapping) from the types; print what changed. ``--check`` only reports."""
+    from macros import json_schema
+
+    if check_only:
+        stale = json_schema.stale(root)
+        for rel in stale:
+            print(f"usang: {rel}", file=sys.stderr)
+        if stale:
+            print("Skema JSON tidak sama dengan deklarasi jenis isi; jalankan `tksk schemas`.", file=sys.stderr)
+            return 1
+        print("ok: skema JSON sudah sesuai")
+        return 0
+    try:
+        changes = json_schema.write_schemas(root)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for rel, what in changes:
+        print(f"{what}: {rel}")
+    print(f"ok: {len(changes)} berkas berubah" if changes else "ok: skema JSON sudah sesuai, tidak ada yang berubah")
+    return 0
+
+
+def new(root: Path, type_name: str, record_id: str, berkas: Path | None) -> int:
+    """Write the skeleton of a new record (or append it to its list file) and print where."""
+    from macros.scaffold import ScaffoldError, new_record
+
+    try:
+        path, line = new_record(root, type_name, record_id, berkas)
+    except ScaffoldError as exc:
+        print(f"tksk new: {exc}", file=sys.stderr)
+        return 1
+    print(f"{path.relative_to(root).as_posix()}:{line}: {type_name} \"{record_id}\" ditulis; isi bagian yang kosong "
+          "lalu jalankan `tksk validate`")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tksk", description="Alat penyunting Buku Saku TKSK.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -74,6 +112,15 @@ def main(argv: list[str] | None = None) -> int:
     paper = sub.add_parser("pdf", help="bangun situs lalu tulis PDF A4: satu per perangkat sesi (rencana/) dan buku saku lengkap")
     paper.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml)")
     paper.add_argument("--out", type=Path, default=None, help="folder PDF; bawaan: pdf/")
+    generate = sub.add_parser("schemas", help="tulis ulang skema JSON di schemas/ (untuk editor) dari deklarasi jenis isi")
+    generate.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek; bawaan: folder ini")
+    generate.add_argument("--check", action="store_true", help="hanya periksa: keluar dengan kode 1 bila ada skema yang usang")
+    scaffold = sub.add_parser("new", help="tulis kerangka catatan baru dengan isian yang tinggal diisi")
+    scaffold.add_argument("jenis", help="jenis isi: " + ", ".join(t.name for t in ALL if t.files))
+    scaffold.add_argument("id", help="id kebab-case catatan baru, misalnya verval-data-kpm")
+    scaffold.add_argument("--berkas", type=Path, default=None,
+                          help="untuk jenis berupa daftar: berkas tujuan, misalnya data/faq/bansos.yml")
+    scaffold.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek; bawaan: folder ini")
     args = parser.parse_args(argv)
     if argv is None:  # a real command line, not a test calling main()
         _quiet_broken_pipe()
@@ -83,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
         from macros.pdf import run  # playwright is needed only here
 
         return run(args.root.resolve(), args.out)
+    if args.command == "schemas":
+        return schemas(args.root.resolve(), args.check)
+    if args.command == "new":
+        return new(args.root.resolve(), args.jenis, args.id, args.berkas)
     return validate(args.root)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from macros.changes import by_edition, editions
 from macros.site import current
 
 
@@ -15,8 +16,13 @@ def define_env(env):
 
     @env.macro
     def pembaruan(limit: int = 0) -> str:
-        """Render the dated list of changes across the handbook, newest first."""
-        return current().renderer.block("pembaruan", env.page.file.src_uri, changes=current().renderer.changes(limit))
+        """Render the handbook's changes, newest first: grouped by edition with a filter by content type, or
+        with ``limit`` (Beranda) the latest edition and that many latest changes."""
+        site = current()
+        changes = site.renderer.changes()
+        newest_first = editions(site.handbook)
+        return site.renderer.block("pembaruan", env.page.file.src_uri, limit=limit, changes=changes[:limit] if limit else changes,
+                                   groups=by_edition(changes, newest_first), latest=next(iter(newest_first), None))
 
     @env.macro
     def tautan(record_id: str, text: str | None = None) -> str:

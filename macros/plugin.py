@@ -13,9 +13,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from macros.errors import DataInvalid
+from macros.feed import FEED_NAME, atom_feed
 from macros.navigation import extend_nav
 from macros.offline import write_service_worker
-from macros.site import Site, load_site
+from macros.site import GENERATED, Site, load_site, write_if_changed
 
 
 class BukuSakuPlugin(BasePlugin):
@@ -36,6 +37,10 @@ class BukuSakuPlugin(BasePlugin):
     def on_files(self, files, config):
         for page in self.site.pages():
             files.append(File.generated(config, page.src_uri, content=page.markdown))
+        # The Atom feed of changes: a file of the site (links to it are checked), rewritten only when it changes.
+        feed = atom_feed(self.site.renderer.changes(), config.site_url, config.site_name)
+        path = write_if_changed(self.site.root / GENERATED / FEED_NAME, feed)
+        files.append(File.generated(config, FEED_NAME, abs_src_path=str(path)))
         return files
 
     def on_post_build(self, config):

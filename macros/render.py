@@ -8,9 +8,10 @@ from pathlib import Path
 
 import jinja2
 
+from macros.changes import Change, all_changes
 from macros.handbook import Handbook, Record
 from macros.safe_text import attr_text, one_line, plain, quote_block, safe_markdown
-from macros.schema import Data, PartialDate, field_rows
+from macros.schema import PartialDate, field_rows
 from macros.status import status_view
 from macros.types import ALL, BY_NAME, LABELS
 from macros.types.regulasi import NOT_IN_FORCE
@@ -78,7 +79,7 @@ class Renderer:
         linked = [hb.get(i) for i in record.data.get("terkait") or []] + hb.referrers(record.id, via="terkait")
         see_also = list({r.id: r for r in linked if r.id != record.id}.values())
         faqs = hb.referrers(record.id, via="rujukan", of_type="faq")
-        return {"dasar": dasar, "outdated": outdated, "updated": _last_change(record), "see_also": see_also, "faqs": faqs}
+        return {"dasar": dasar, "outdated": outdated, "see_also": see_also, "faqs": faqs}
 
     # -- blocks for hand-written pages (section indexes, Beranda) ---------------------------
 
@@ -88,13 +89,9 @@ class Renderer:
             raise KeyError(f"{page_uri}: tautan ke id \"{record_id}\" yang tidak ada di data/")
         return _Links(self.handbook, page_uri)(record_id, text)
 
-    def changes(self, limit: int = 0) -> list[Data]:
+    def changes(self, limit: int = 0) -> list[Change]:
         """Return every dated change of every record, newest first (the handbook's update log)."""
-        rows = [
-            Data(tanggal=c.tanggal, perubahan=c.perubahan, record=r)
-            for r in self.handbook.records.values() for c in r.data.get("riwayat") or []
-        ]
-        rows.sort(key=lambda row: (row.tanggal.sort_key(), row.record.type.name, row.record.id), reverse=True)
+        rows = all_changes(self.handbook)
         return rows[:limit] if limit else rows
 
     def block(self, name: str, page_uri: str, **options) -> str:
@@ -145,8 +142,3 @@ def _tanggal(value) -> str:
 
 def _label(value: str, key: str) -> str:
     return LABELS[key][value]
-
-
-def _last_change(record: Record) -> PartialDate | None:
-    changes = record.data.get("riwayat") or []
-    return max((c.tanggal for c in changes), default=None)

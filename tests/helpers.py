@@ -180,6 +180,16 @@ _BASE: dict[str, str] = {
         diskusi: ["Apa tugas uji di kecamatan Anda?"]
         sumber: [berita-uji]
         """ + "@RIWAYAT@",
+    "data/edisi/edisi-2026-1.yml": """\
+        id: edisi-2026-1
+        nomor: "2026.1"
+        tanggal: 2026-11-20
+        judul: Edisi uji
+        ringkasan: Edisi untuk uji.
+        sorotan:
+          - teks: Tugas uji terbit.
+            rujukan: [tugas-uji]
+        """,
     "data/glosarium.yml": """\
         - id: tksk
           istilah: TKSK

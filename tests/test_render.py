@@ -194,7 +194,7 @@ def test_nav_sections_get_their_records(tree):
     extended = extend_nav([{"Beranda": "index.md"}, {"Tentang": "tentang.md"}], load_handbook(tree()))
     titles = [next(iter(item)) for item in extended]
     assert titles == ["Beranda", "Tugas & Fungsi", "Program & SOP", "Regulasi", "Tanya Jawab", "Rakor", "Belajar",
-                      "Untuk Pelatih", "Glosarium", "Sumber", "Tentang"]
+                      "Untuk Pelatih", "Glosarium", "Sumber", "Edisi", "Tentang"]
     sections = {title: entries for item in extended for title, entries in item.items()}
     assert sections["Program & SOP"] == [
         "program/index.md", {"Program uji": "program/program-uji.md"}, {"SOP uji": "sop/sop-uji.md"}]

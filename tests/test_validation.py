@@ -174,7 +174,7 @@ CASES = [
         {"data/sop/sop-uji.yaml": SOP},
         ["data/sop/sop-uji.yaml:1: berkas tidak dikenal (gunakan akhiran .yml); data dibaca dari: data/tugas/*.yml, "
          "data/program/*.yml, data/sop/*.yml, data/regulasi/*.yml, data/faq/*.yml, data/rakor/*.yml, "
-         "data/kurikulum/*.yml, data/rencana/*.yml, data/glosarium.yml, data/sumber.yml"],
+         "data/kurikulum/*.yml, data/rencana/*.yml, data/glosarium.yml, data/sumber.yml, data/edisi/*.yml"],
         id="wrong-extension",
     ),
     pytest.param(
@@ -271,7 +271,7 @@ def test_valid_data_prints_counts(tree, capsys):
     assert "  SOP                 1  (sop)\n" in out
     assert "  Regulasi            2  (regulasi)\n" in out
     assert "  Modul               1  (modul)\n" in out
-    assert "  Jumlah             14\n" in out
+    assert "  Jumlah             15\n" in out
 
 
 def test_every_error_is_reported_in_one_run(tree, capsys):

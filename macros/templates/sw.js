@@ -1,6 +1,9 @@
 // Buku Saku TKSK service worker, generated at build time by macros/offline.py. Do not edit site/sw.js.
 // Edition __VERSION__: the core files are cached first (the handbook opens offline), then every page.
-const CACHE = "buku-saku-__VERSION__";
+// Editions share one host (mike: /2026.1/, /2026.2/, each with its own worker scoped to its folder) and so
+// one set of caches: each worker names its cache after its folder and clears only its own older ones.
+const SCOPE_TAG = " " + new URL(self.registration.scope).pathname; // " /2026.2/", or " /" for a site at the root
+const CACHE = "buku-saku-__VERSION__" + SCOPE_TAG;
 const CORE = __CORE__;
 const PAGES = __PAGES__;
 const NETWORK_WAIT_MS = 3000; // on a weak signal, show the saved page instead of waiting longer
@@ -20,7 +23,8 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     const names = await caches.keys();
-    await Promise.all(names.filter((n) => n.startsWith("buku-saku-") && n !== CACHE).map((n) => caches.delete(n)));
+    const older = names.filter((n) => n.startsWith("buku-saku-") && n.endsWith(SCOPE_TAG) && n !== CACHE);
+    await Promise.all(older.map((n) => caches.delete(n)));
     await self.clients.claim();
   })());
 });
@@ -52,6 +56,8 @@ async function cacheFirst(request) {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  // Only this edition's files: the rest (another host; versions.json and the other editions beside this
+  // folder, which change when an edition is published) always comes from the network, never a stale copy.
+  if (request.method !== "GET" || !request.url.startsWith(self.registration.scope)) return;
   event.respondWith(request.mode === "navigate" ? networkFirst(request) : cacheFirst(request));
 });

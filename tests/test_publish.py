@@ -1,0 +1,395 @@
+"""Editions: `python -m macros.publish` puts each edition in its own folder of the gh-pages branch with mike.
+
+Two real editions are published once for the module (each publish builds the site twice, about 20 s);
+refusals and failures use small repositories whose branch is written with git plumbing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import http.server
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from macros import publish
+from macros.publish import Edition, PublishError, check_order, parse_edition
+from tests.conftest import PHONE, WIDTH, _QuietHandler, copy_project
+from tests.helpers import ROOT
+
+TODAY = datetime.date(2026, 11, 23)
+#: Without the final slash on purpose: MkDocs adds it, mike then adds the edition folder.
+SITE_URL = "https://dinsos.example.go.id/buku-saku"
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Penguji", "GIT_AUTHOR_EMAIL": "penguji@contoh.go.id",
+    "GIT_COMMITTER_NAME": "Penguji", "GIT_COMMITTER_EMAIL": "penguji@contoh.go.id",
+}
+PAGE = "sop/pelaporan-berkala/"
+CHANGED = "data/sop/pelaporan-berkala.yml"
+SECOND_TITLE_END = "edisi kedua"
+
+
+def git(repo: Path, *args: str, stdin: str | None = None) -> str:
+    result = subprocess.run(["git", *args], cwd=repo, input=stdin, capture_output=True, text=True,
+                            env={**os.environ, **GIT_IDENTITY}, check=True)
+    return result.stdout.strip()
+
+
+def run_publish(repo: Path, edition: str, site_url: str | None = SITE_URL) -> subprocess.CompletedProcess:
+    env = {**os.environ, **GIT_IDENTITY}
+    env.pop("SITE_URL", None)
+    if site_url is not None:
+        env["SITE_URL"] = site_url
+    return subprocess.run([sys.executable, "-m", "macros.publish", edition, "--root", str(repo)],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def head(repo: Path) -> str | None:
+    return publish.branch_head(repo, "gh-pages")
+
+
+def small_repo(path: Path, versions: list[dict] | None) -> Path:
+    """A git repository with a mkdocs.yml and, when ``versions`` is given, a gh-pages branch listing them."""
+    path.mkdir(parents=True, exist_ok=True)
+    (path / "mkdocs.yml").write_text("site_name: uji\n", encoding="utf-8")
+    git(path, "init", "-q", "-b", "main")
+    if versions is not None:
+        fake_branch(path, versions)
+    return path
+
+
+def fake_branch(repo: Path, versions: list[dict]) -> str:
+    """Write a gh-pages branch holding only versions.json, as mike would list those editions."""
+    blob = git(repo, "hash-object", "-w", "--stdin", stdin=json.dumps(versions))
+    tree = git(repo, "mktree", stdin=f"100644 blob {blob}\tversions.json\n")
+    commit = git(repo, "commit-tree", tree, "-m", "edisi terdahulu")
+    git(repo, "update-ref", "refs/heads/gh-pages", commit)
+    return commit
+
+
+TWO_EDITIONS = [{"version": "2026.2", "title": "2026.2", "aliases": ["latest"]},
+                {"version": "2026.1", "title": "2026.1", "aliases": []}]
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory) -> Path:
+    """Publish 2026.1, change one SOP's title, publish 2026.2; return the repository."""
+    repo = copy_project(tmp_path_factory.mktemp("terbit") / "proyek")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "sumber")
+    first = run_publish(repo, "2026.1")
+    assert first.returncode == 0, first.stdout + first.stderr
+    record = repo / CHANGED
+    text, count = re.subn(r"^judul: (.+)$", rf"judul: \1 {SECOND_TITLE_END}", record.read_text(encoding="utf-8"), count=1, flags=re.M)
+    assert count == 1
+    record.write_text(text, encoding="utf-8")
+    second = run_publish(repo, "2026.2")
+    assert second.returncode == 0, second.stdout + second.stderr
+    return repo
+
+
+def branch_files(repo: Path, folder: str) -> dict[str, str]:
+    """Return {path: git mode} of every file under ``folder`` in gh-pages."""
+    lines = git(repo, "ls-tree", "-r", "gh-pages", "--", folder).splitlines()
+    return {line.split("\t")[1]: line.split()[0] for line in lines}
+
+
+def show(repo: Path, path: str) -> str:
+    return git(repo, "show", f"gh-pages:{path}")
+
+
+def test_versions_list_both_editions_with_latest_on_the_newer(editions):
+    """Check that versions.json on the branch lists 2026.2 with the latest alias, then 2026.1 without."""
+    versions = json.loads(show(editions, "versions.json"))
+    assert [(v["version"], v["aliases"]) for v in versions] == [("2026.2", ["latest"]), ("2026.1", [])]
+
+
+def test_latest_holds_redirect_pages_not_symlinks(editions):
+    """Check that latest/ has a plain file for every page of 2026.2, each sending the reader to that page."""
+    latest = branch_files(editions, "latest")
+    newest = branch_files(editions, "2026.2")
+    assert set(latest.values()) == {"100644"}, "symlinks (120000) do not survive every static host"
+    assert sorted(p.removeprefix("latest/") for p in latest) == sorted(
+        p.removeprefix("2026.2/") for p in newest if p.endswith(".html"))
+    page = show(editions, f"latest/{PAGE}index.html")
+    assert f'window.location.replace("../../../2026.2/{PAGE}"' in page
+    assert 'lang="id"' in page and "Redirecting" not in page
+
+
+def test_root_redirects_to_latest(editions):
+    """Check that the branch root sends readers to latest/ (and so to the newest edition)."""
+    page = show(editions, "index.html")
+    assert 'window.location.replace("latest/"' in page
+    assert branch_files(editions, ".nojekyll")  # GitHub Pages serves the folders as they are
+
+
+def test_older_edition_stays_as_published(editions):
+    """Check that publishing 2026.2 left 2026.1's pages as they were and 2026.2 has the change."""
+    old = show(editions, f"2026.1/{PAGE}index.html")
+    new = show(editions, f"2026.2/{PAGE}index.html")
+    assert SECOND_TITLE_END not in old
+    assert SECOND_TITLE_END in new
+
+
+@pytest.mark.parametrize("edition", ["2026.1", "2026.2"])
+def test_addresses_are_the_published_ones(editions, edition):
+    """Check that sitemap.xml, the canonical link and og:url use SITE_URL and the edition's folder."""
+    base = f"{SITE_URL}/{edition}/"
+    locations = re.findall(r"<loc>(.*?)</loc>", show(editions, f"{edition}/sitemap.xml"))
+    assert f"{base}{PAGE}" in locations
+    assert locations and all(loc.startswith(base) for loc in locations)
+    page = show(editions, f"{edition}/{PAGE}index.html")
+    assert f'<link rel="canonical" href="{base}{PAGE}">' in page
+    assert f'<meta property="og:url" content="{base}{PAGE}">' in page
+
+
+@pytest.mark.parametrize(("page", "target"), [
+    (f"2026.1/{PAGE}index.html", f"latest/{PAGE}"),
+    ("2026.1/index.html", "latest/"),
+    ("2026.1/404.html", "latest/"),  # the 404 page's base URL is absolute
+])
+def test_banner_links_to_the_same_page_in_latest(editions, page, target):
+    """Check that an edition's banner link, resolved at its published address, is that page in latest/."""
+    html = show(editions, page)
+    hrefs = re.findall(r'<a href="([^"]*)"><strong>Buka edisi terbaru halaman ini.</strong></a>', html)
+    assert len(hrefs) == 1, "one banner link"
+    assert urljoin(f"{SITE_URL}/{page}", hrefs[0]) == f"{SITE_URL}/{target}"
+    assert branch_files(editions, f"{target}index.html")
+
+
+def test_plain_build_has_no_banner(site):
+    """Check that a build outside mike (make build, make serve) carries no banner: no latest/ beside it."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="outdated"' in html
+    assert "Anda membaca edisi lama" not in html and "md-banner--warning" not in html
+
+
+def test_commits_name_their_edition(editions):
+    """Check that each edition's commit on the branch names the edition."""
+    subjects = git(editions, "log", "--format=%s", "gh-pages").splitlines()
+    assert any(s.startswith("Edisi 2026.1 ") for s in subjects)
+    assert any(s.startswith("Edisi 2026.2 ") for s in subjects)
+
+
+def test_publishing_leaves_the_project_folder_clean(editions):
+    """Check that mike built elsewhere: no site/ and no leftover temporary configs in the project."""
+    assert not (editions / "site").exists()
+    assert not list(editions.glob(".terbit-*.yml")) and not list(editions.glob("mike-mkdocs*.yml"))
+
+
+@pytest.fixture(scope="module")
+def branch_server(editions, tmp_path_factory):
+    """Serve the files of gh-pages, checked out as a static host would hold them, and return the base URL."""
+    folder = tmp_path_factory.mktemp("cabang")
+    archive = subprocess.run(["git", "archive", "gh-pages"], cwd=editions, capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def reader(browser, branch_server):
+    """Yield a fresh phone tab on the served branch; afterwards check nothing left it and no script failed."""
+    context = browser.new_context(**PHONE)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    requests, errors = [], []
+    context.on("request", lambda request: requests.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        yield page
+    finally:
+        context.close()
+    assert not errors, f"script errors: {errors}"
+    outside = [url for url in requests if not url.startswith((branch_server + "/", "data:", "blob:"))]
+    assert not outside, f"requests left the local copy: {outside}"
+
+
+@pytest.mark.browser
+def test_older_edition_shows_the_banner_to_the_same_page_in_latest(reader, branch_server):
+    """Check in Chromium that the root opens 2026.2 and a 2026.1 page's banner leads to the same page in 2026.2."""
+    base, page = branch_server, reader
+    page.goto(base + "/")
+    page.wait_for_url(f"{base}/2026.2/")
+
+    page.goto(f"{base}/2026.1/{PAGE}")
+    banner = page.locator("[data-md-component=outdated]")
+    expect(banner).to_be_visible()
+    expect(banner).to_contain_text("Anda membaca edisi lama.")
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
+    banner.get_by_role("link", name="Buka edisi terbaru halaman ini.").tap()
+    page.wait_for_url(f"{base}/2026.2/{PAGE}")
+    expect(page.locator("h1")).to_contain_text(SECOND_TITLE_END)
+    expect(page.locator(".md-version__current")).to_have_text("2026.2")  # versions.json was read
+    expect(page.locator("[data-md-component=outdated]")).to_be_hidden()
+
+
+#: Whether a page of an edition is saved for offline reading. versions.json (beside the editions, changed
+#: by each publish) must never be a saved copy: the selector and the banner would go stale.
+SAVED = """async (path) => {
+    if (await caches.match("/versions.json")) throw new Error("versions.json was saved by a service worker");
+    return Boolean(await caches.match(path));
+}"""
+
+
+def wait_until_saved(page, path: str, seconds: float = 30) -> None:
+    """Poll SAVED (page.wait_for_function does not await an async predicate: its promise counts as true)."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(SAVED, path):
+        assert time.monotonic() < deadline, f"{path} was not saved for offline reading"
+        page.wait_for_timeout(250)
+
+
+@pytest.mark.browser
+def test_each_edition_opens_offline_in_its_own_folder(reader, branch_server):
+    """Check that after visiting 2026.1 then the root (2026.2), unvisited pages of both open without signal."""
+    base, page = branch_server, reader
+    unvisited = "sop/pendampingan-rastra/"
+    page.goto(f"{base}/2026.1/")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    wait_until_saved(page, f"/2026.1/{unvisited}")
+    page.goto(base + "/")
+    page.wait_for_url(f"{base}/2026.2/")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    wait_until_saved(page, f"/2026.2/{unvisited}")
+    assert page.evaluate(SAVED, f"/2026.1/{unvisited}"), "the newer edition's worker removed the older edition's copy"
+    page.context.set_offline(True)
+    for edition in ("2026.1", "2026.2"):
+        page.goto(f"{base}/{edition}/{unvisited}")
+        expect(page.locator("h1")).to_contain_text("RASTRA")
+
+
+def test_failed_build_leaves_the_branch_as_it_was(tmp_path):
+    """Check that bad data stops publishing with the data error, no traceback, and the branch ref unchanged."""
+    repo = copy_project(tmp_path / "p", {"data/rakor/rakor-sulbar-2023.yml": "id: rakor-sulbar-2023\njenis: seminar\n"})
+    git(repo, "init", "-q", "-b", "main")
+    before = fake_branch(repo, TWO_EDITIONS)
+    result = run_publish(repo, "2026.3")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "data/rakor/rakor-sulbar-2023.yml:2: jenis: harus salah satu dari" in result.stderr
+    assert "Edisi tidak diterbitkan: Situs tidak dapat dibangun" in result.stderr
+    assert head(repo) == before
+
+
+@pytest.mark.parametrize(("edition", "says"), [
+    ("2026.1", "Edisi 2026.1 sudah terbit di cabang gh-pages; edisi terbaru adalah 2026.2"),
+    ("2025.4", "Edisi 2025.4 lebih rendah dari edisi terbaru di cabang gh-pages; edisi terbaru adalah 2026.2"),
+])
+def test_edition_going_backwards_is_refused(tmp_path, edition, says):
+    """Check that an edition at or below the newest one is refused before any build, saying what to do."""
+    repo = small_repo(tmp_path / "p", TWO_EDITIONS)
+    before = head(repo)
+    result = run_publish(repo, edition)
+    assert result.returncode == 1
+    assert says in result.stderr
+    assert "misalnya 2026.3" in result.stderr and "menerbitkan ulang nomor 2026.2" in result.stderr
+    assert "Traceback" not in result.stderr and "[1/3]" not in result.stdout
+    assert head(repo) == before
+
+
+@pytest.mark.parametrize(("site_url", "says"), [
+    (None, "SITE_URL belum diisi"),
+    ("dinsos.example.go.id", 'SITE_URL "dinsos.example.go.id" bukan alamat situs'),
+])
+def test_site_url_is_required(tmp_path, site_url, says):
+    """Check that publishing without a real SITE_URL is refused: canonical links would point elsewhere."""
+    repo = small_repo(tmp_path / "p", None)
+    result = run_publish(repo, "2026.1", site_url=site_url)
+    assert result.returncode == 1
+    assert says in result.stderr and "Traceback" not in result.stderr
+    assert head(repo) is None
+
+
+@pytest.mark.parametrize(("text", "edition"), [
+    ("2026.1", Edition(2026, 1)),
+    ("2026.12", Edition(2026, 12)),
+    (" 2025.3 ", Edition(2025, 3)),
+    ("26.1", None),
+    ("2026", None),
+    ("2026.0", None),
+    ("2026.02", None),
+    ("2026.1.1", None),
+    ("v2026.1", None),
+    ("2027.1", None),  # a year still to come
+])
+def test_edition_numbers(text, edition):
+    """Check that edition numbers are YEAR.N with N from 1, no leading zero, and no year still to come."""
+    if edition is None:
+        with pytest.raises(PublishError, match="Nomor edisi"):
+            parse_edition(text, TODAY)
+    else:
+        assert parse_edition(text, TODAY) == edition
+
+
+@pytest.mark.parametrize(("edition", "published", "refused"), [
+    (Edition(2026, 1), [], False),
+    (Edition(2026, 3), [Edition(2026, 2), Edition(2026, 1)], False),
+    (Edition(2027, 1), [Edition(2026, 2)], False),
+    (Edition(2026, 2), [Edition(2026, 2), Edition(2026, 1)], False),  # re-publishing the newest
+    (Edition(2026, 1), [Edition(2026, 2), Edition(2026, 1)], True),   # an older one would take latest
+    (Edition(2025, 9), [Edition(2026, 1)], True),
+])
+def test_edition_order(edition, published, refused):
+    """Check that only a number above the newest edition, or the newest itself, may be published."""
+    if refused:
+        with pytest.raises(PublishError):
+            check_order(edition, published, datetime.date(2027, 2, 1), "gh-pages")
+    else:
+        check_order(edition, published, datetime.date(2027, 2, 1), "gh-pages")
+
+
+def test_next_number_suggested_follows_the_year():
+    """Check that the suggested next edition restarts at .1 in a new year."""
+    assert Edition(2026, 2).following(datetime.date(2026, 12, 1)) == Edition(2026, 3)
+    assert Edition(2026, 2).following(datetime.date(2027, 1, 5)) == Edition(2027, 1)
+
+
+@pytest.mark.parametrize("branch_existed", [True, False])
+def test_failure_after_mike_started_puts_the_branch_back(tmp_path, monkeypatch, capsys, branch_existed):
+    """Check that when a step fails after mike has committed, the branch ref returns to where it was."""
+    repo = small_repo(tmp_path / "p", TWO_EDITIONS if branch_existed else None)
+    before = head(repo)
+
+    def mike_commits_then_fails(root, *args):
+        fake_branch(root, [{"version": "2026.3", "title": "2026.3", "aliases": ["latest"]}])
+        raise PublishError("Langkah `mike deploy` gagal (lihat pesan di atas).")
+
+    monkeypatch.setattr(publish, "strict_build", lambda root: None)
+    monkeypatch.setattr(publish, "mike", mike_commits_then_fails)
+    for name, value in {**GIT_IDENTITY, "SITE_URL": SITE_URL}.items():
+        monkeypatch.setenv(name, value)
+    assert publish.main(["2026.3", "--root", str(repo)]) == 1
+    err = capsys.readouterr().err
+    assert "Langkah `mike deploy` gagal" in err and "Cabang gh-pages dikembalikan seperti semula." in err
+    assert head(repo) == before
+    assert not list(repo.glob(".terbit-*.yml"))
+
+
+def test_latest_alias_is_the_one_material_expects():
+    """Check that the alias publish moves is mkdocs.yml's extra.version.default (the banner links to it)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    assert config["extra"]["version"] == {"provider": "mike", "default": publish.LATEST}
