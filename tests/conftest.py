@@ -146,3 +146,19 @@ def phone(browser, server) -> Iterator[Phone]:
     assert not outside, f"requests left the local site: {outside}"
     assert tab.requests, "no request was recorded"
     assert not tab.errors, f"script errors on the page: {tab.errors}"
+
+
+def wait_until_saved_offline(page: Page, *paths: str, seconds: float = 30) -> None:
+    """Wait until the service worker has saved every path (``/sop/x/``) for offline reading.
+
+    Polled with ``page.evaluate``: ``page.wait_for_function`` does not await an async predicate (its
+    promise counts as true at once), so it cannot wait on the Cache API.
+    """
+    import time
+
+    check = "async (paths) => { for (const p of paths) { if (!(await caches.match(p))) return false; } return true; }"
+    deadline = time.monotonic() + seconds
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    while not page.evaluate(check, list(paths)):
+        assert time.monotonic() < deadline, f"not saved for offline reading after {seconds} s: {paths}"
+        page.wait_for_timeout(250)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from tests.conftest import wait_until_saved_offline
+
 pytestmark = pytest.mark.browser
 
 MODULE = "/kurikulum/verval-data-kpm-dan-dtsen/"
@@ -77,7 +79,7 @@ def test_a_module_is_learned_with_feedback_kept_on_the_phone_and_finished_offlin
         assert "kuis-benar" in question.get_attribute("class"), "answers are kept after a reload"
     expect(page.locator(".kuis-hasil")).to_contain_text(f"Skor Anda: {len(done)} dari")
 
-    _wait_until_saved_offline(page, MODULE)
+    wait_until_saved_offline(page, MODULE, PROGRESS)
     page.context.set_offline(True)
     page.goto(phone.base + MODULE)
     for i in range(all_questions.count()):
@@ -88,20 +90,6 @@ def test_a_module_is_learned_with_feedback_kept_on_the_phone_and_finished_offlin
     page.goto(phone.base + PROGRESS)
     module = page.locator('li.kuis-modul[data-modul="verval-data-kpm-dan-dtsen"]')
     expect(module.locator(".kuis-status")).to_have_text("Selesai")
-
-
-def _wait_until_saved_offline(page: Page, path: str) -> None:
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.wait_for_function(
-        """async (path) => {
-            const names = await caches.keys();
-            if (names.length !== 1) return false;
-            const saved = await (await caches.open(names[0])).keys();
-            return saved.some((r) => r.url.endsWith(path)) && saved.some((r) => r.url.endsWith('/kurikulum/progres/'));
-        }""",
-        arg=path,
-        timeout=30_000,
-    )
 
 
 def test_a_completed_stage_shows_a_printable_self_assessment(phone):

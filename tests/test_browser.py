@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.conftest import PHONE, WIDTH
+from tests.conftest import PHONE, WIDTH, wait_until_saved_offline
 
 pytestmark = pytest.mark.browser
 
@@ -133,16 +133,7 @@ def test_sop_prints_without_header_and_menu(phone):
 def test_pages_open_offline_after_the_first_visit(phone):
     """Check that after one visit with signal, a page never opened before still opens without signal."""
     page = phone.open("/")
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.wait_for_function(
-        """async () => {
-            const names = await caches.keys();
-            if (names.length !== 1) return false;
-            const saved = await (await caches.open(names[0])).keys();
-            return saved.some((r) => r.url.endsWith('/sop/pendampingan-rastra/'));
-        }""",
-        timeout=30_000,
-    )
+    wait_until_saved_offline(page, "/sop/pendampingan-rastra/")
     page.context.set_offline(True)
     page.goto(phone.base + "/sop/pendampingan-rastra/")
     expect(heading(page)).to_contain_text("RASTRA")
