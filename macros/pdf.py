@@ -101,6 +101,14 @@ def _print_page(page, url: str, target: Path) -> None:
     if response is None or not response.ok:
         raise PdfError(f"halaman {url} tidak dapat dibuka (status {response.status if response else 'tidak ada'})")
     page.evaluate("() => document.fonts.ready.then(() => true)")
+    # The print page copies its table of contents from the sidebar on DOMContentLoaded (print-site-plugin's
+    # generate_toc); under load that copy was seen missing, so make sure it is there before printing.
+    page.evaluate("""() => {
+        const toc = document.querySelector("#print-page-toc nav");
+        if (!toc || toc.querySelector("li") || typeof generate_toc !== "function") return;
+        toc.querySelectorAll("ul").forEach((list) => list.remove());
+        generate_toc();
+    }""")
     # What a browser does before printing: Material opens every <details> so that no text is hidden on paper.
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
     page.wait_for_load_state("networkidle")
