@@ -173,6 +173,13 @@ _YAML_HINTS = (
     ("found duplicate anchor", "anchor (&) ganda"),
     ("expected <block end>", "indentasi tidak rata; samakan jumlah spasi di awal baris"),
     ("expected the node content", "isian atau daftar belum ditutup (kurung [ ] atau { } tidak lengkap)"),
+    ("expected ',' or ']'", "daftar dalam kurung [ ] belum ditutup, atau salah satu butirnya perlu tanda kutip "
+                            "(misalnya teks yang memuat ? : atau #)"),
+    ("expected ',' or '}'", "isian dalam kurung { } belum ditutup, atau salah satu nilainya perlu tanda kutip"),
+    ("expected escape sequence", "garis miring terbalik (\\) di dalam tanda kutip ganda; pakai tanda kutip tunggal "
+                                 "atau tulis \\\\"),
+    ("found unknown escape character", "garis miring terbalik (\\) di dalam tanda kutip ganda; pakai tanda kutip tunggal "
+                                       "atau tulis \\\\"),
     ("found unexpected end of stream", "tanda kutip belum ditutup"),
     ("expected a single document", "berkas berisi lebih dari satu dokumen (---); satu berkas satu dokumen"),
     ("could not find expected ':'", "baris tanpa titik dua (:); tulis sebagai nama_isian: nilai"),

@@ -160,6 +160,20 @@ CASES = [
         id="alias-refused",
     ),
     pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("pelaku: [TKSK]", "pelaku: [TKSK, siapa?]")},
+        [UNRESOLVED_SOP,
+         "data/sop/sop-uji.yml:5: YAML tidak valid: daftar dalam kurung [ ] belum ditutup, atau salah satu butirnya perlu "
+         "tanda kutip (misalnya teks yang memuat ? : atau #) (expected ',' or ']', but got '?')"],
+        id="question-mark-in-a-flow-list",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("ringkasan: Langkah uji.", 'ringkasan: "Langkah\\quji"')},
+        [UNRESOLVED_SOP,
+         "data/sop/sop-uji.yml:4: YAML tidak valid: garis miring terbalik (\\) di dalam tanda kutip ganda; pakai tanda kutip "
+         "tunggal atau tulis \\\\ (found unknown escape character 'q')"],
+        id="backslash-in-double-quotes",
+    ),
+    pytest.param(
         {"data/sop/sop-uji.yml": ""},
         [UNRESOLVED_SOP,
          "data/sop/sop-uji.yml:1: berkas kosong; isi dengan SOP atau hapus berkasnya"],
