@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.changes import by_edition, editions
+from macros.changes import all_changes, by_edition, editions
 from macros.site import current
 
 
@@ -19,7 +19,7 @@ def define_env(env):
         """Render the handbook's changes, newest first: grouped by edition with a filter by content type, or
         with ``limit`` (Beranda) the latest edition and that many latest changes."""
         site = current()
-        changes = site.renderer.changes()
+        changes = all_changes(site.handbook)
         newest_first = editions(site.handbook)
         return site.renderer.block("pembaruan", env.page.file.src_uri, limit=limit, changes=changes[:limit] if limit else changes,
                                    groups=by_edition(changes, newest_first), latest=next(iter(newest_first), None))

@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
+from macros.changes import all_changes
 from macros.errors import DataInvalid
 from macros.feed import FEED_NAME, atom_feed
 from macros.navigation import extend_nav
@@ -38,7 +39,7 @@ class BukuSakuPlugin(BasePlugin):
         for page in self.site.pages():
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         # The Atom feed of changes: a file of the site (links to it are checked), rewritten only when it changes.
-        feed = atom_feed(self.site.renderer.changes(), config.site_url, config.site_name)
+        feed = atom_feed(all_changes(self.site.handbook), config.site_url, config.site_name)
         path = write_if_changed(self.site.root / GENERATED / FEED_NAME, feed)
         files.append(File.generated(config, FEED_NAME, abs_src_path=str(path)))
         return files

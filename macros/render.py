@@ -8,7 +8,6 @@ from pathlib import Path
 
 import jinja2
 
-from macros.changes import Change, all_changes
 from macros.handbook import Handbook, Record
 from macros.safe_text import attr_text, one_line, plain, quote_block, safe_markdown
 from macros.schema import PartialDate, field_rows
@@ -89,11 +88,6 @@ class Renderer:
             raise KeyError(f"{page_uri}: tautan ke id \"{record_id}\" yang tidak ada di data/")
         return _Links(self.handbook, page_uri)(record_id, text)
 
-    def changes(self, limit: int = 0) -> list[Change]:
-        """Return every dated change of every record, newest first (the handbook's update log)."""
-        rows = all_changes(self.handbook)
-        return rows[:limit] if limit else rows
-
     def block(self, name: str, page_uri: str, **options) -> str:
         """Render ``templates/blocks/<name>.md.j2`` for the page at ``page_uri``."""
         template = self.env.get_template(f"blocks/{name}.md.j2")
@@ -109,7 +103,7 @@ class _Links:
     def __init__(self, handbook: Handbook, here: str):
         self.handbook, self.folder = handbook, posixpath.dirname(here) or "."
         stem = here.removesuffix(".md")
-        self.url_dir = self.folder if stem.endswith("index") else stem
+        self.url_dir = self.folder if posixpath.basename(stem) == "index" else stem
 
     def url(self, target: Record | str) -> str:
         record = target if isinstance(target, Record) else self.handbook.get(target)

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from macros.changes import by_edition, editions
+from macros.changes import all_changes, by_edition, editions
 from macros.handbook import load_handbook
 from macros.render import Renderer
 from macros.types.edisi import edition_id, number_key
@@ -92,7 +92,7 @@ def test_numbers_rise_as_numbers_not_as_text(tree):
 
 def _groups(tree, changes):
     handbook = load_handbook(tree(changes))
-    return by_edition(Renderer(handbook).changes(), editions(handbook))
+    return by_edition(all_changes(handbook), editions(handbook))
 
 
 @pytest.mark.parametrize(("date", "expected"), [
@@ -125,7 +125,7 @@ def test_pembaruan_block_lists_changes_by_edition_with_their_types(tree):
     type for the filter, offers only the types that have changes, and says when an edition has none."""
     handbook = load_handbook(tree({SECOND: edition("2026.2", "2026-11-21"), **sop_changes("2026-11-23")}))
     renderer = Renderer(handbook)
-    changes = renderer.changes()
+    changes = all_changes(handbook)
     text = renderer.block("pembaruan", "pembaruan.md", limit=0, changes=changes,
                           groups=by_edition(changes, editions(handbook)), latest=editions(handbook)[0])
     headings = re.findall(r"^### .*$", text, re.MULTILINE)
@@ -146,7 +146,7 @@ def test_beranda_shows_the_latest_edition_above_the_latest_changes(tree):
     """Check that with a limit the block shows the newest edition (number, date, summary), then that many changes."""
     handbook = load_handbook(tree({SECOND: edition("2026.2", "2026-11-21")}))
     renderer = Renderer(handbook)
-    text = renderer.block("pembaruan", "index.md", limit=2, changes=renderer.changes(2), groups=[],
+    text = renderer.block("pembaruan", "index.md", limit=2, changes=all_changes(handbook)[:2], groups=[],
                           latest=editions(handbook)[0])
     first, rest = text.split("Perubahan terbaru:")
     assert "**[Edisi 2026.2](edisi/edisi-2026-2.md) · 21 November 2026: Edisi uji.** Edisi untuk uji." in first

@@ -7,9 +7,9 @@ import re
 import feedparser
 import pytest
 
+from macros.changes import all_changes
 from macros.feed import atom_feed, entry_id
 from macros.handbook import load_handbook
-from macros.render import Renderer
 from tests.conftest import build, copy_project
 from tests.helpers import BASE
 
@@ -18,7 +18,7 @@ SOP = "data/sop/sop-uji.yml"
 
 
 def changes_of(root):
-    return Renderer(load_handbook(root)).changes()
+    return all_changes(load_handbook(root))
 
 
 def with_sop_changes(*entries: str) -> dict[str, str]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 
+import yaml
+
 from macros.schema import Choice, Field, Id, Integer, ListOf, Obj, Ref, Text
 from macros.types.base import Child, ContentType, Section, riwayat_field, sumber_field
 
@@ -35,8 +37,6 @@ class AnswerList(Text):
     expected = "teks atau daftar teks yang sama persis dengan pilihan"
 
     def check(self, node, path, ctx):
-        import yaml
-
         if isinstance(node, yaml.SequenceNode):
             return ListOf(Text(), min_items=1).check(node, path, ctx)
         value = Text.check(self, node, path, ctx)
