@@ -1,0 +1,171 @@
+"""Make a valid synthetic handbook of a given size, for benchmarks of a growing handbook.
+
+The handbook is the real project (mkdocs.yml, docs/, content/, overrides/ and data/, copied as the tests'
+``copy_project`` does) plus near-duplicates of real records until it holds ``records`` records, counted as
+``tksk validate`` counts them. Every type grows in the proportions of today's data (glossary and FAQ most,
+then duties, regulations, sources, SOPs, ...), except the learning stages: a curriculum gains stages more
+slowly than modules (about the square root of the growth), so stages get longer as a real one would.
+A copy keeps its original's text, references and sources and gets a new id and a title with
+"(salinan N)", so it passes every check of the validator and renders like the record it copies.
+
+    python bench/generate.py /tmp/hb-1000 --records 1000      # then: tksk build --root /tmp/hb-1000
+
+Other benchmarks import ``generate(dest, records)``. Synthetic handbooks are for measuring only: their
+copies are not content and are never published.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import math
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.handbook import load_handbook  # noqa: E402
+
+#: What a copy of the project needs besides data/ to build a site (as tests/conftest.py PROJECT_PARTS).
+PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "overrides")
+#: Types that are not copied: one edition is published at a time, its number must grow with its date.
+FIXED = {"edisi"}
+#: The highest stage number the curriculum schema allows (``urutan``).
+MAX_STAGES = 20
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes each copy out in full: the loader refuses YAML anchors and aliases."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def _dump(value) -> str:
+    return yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
+
+
+def _copy_project(dest: Path) -> None:
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    for part in (*PROJECT_PARTS, "data"):
+        src = ROOT / part
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / part)
+
+
+def _plan(counts: dict[str, int], records: int) -> dict[str, int]:
+    """How many copies of each type to add so that the handbook holds about ``records`` records.
+
+    Returns counts of copies by type; ``kurikulum`` copies are stages and ``modul`` the modules they carry.
+    """
+    total = sum(counts.values())
+    extra = max(records - total, 0)
+    if not extra:
+        return {}
+    growth = records / total
+    stages = min(round(counts["kurikulum"] * math.sqrt(growth)), MAX_STAGES) - counts["kurikulum"]
+    weights = {name: n for name, n in counts.items() if name not in FIXED | {"kurikulum"}}
+    share = extra - max(stages, 0)
+    plan = {name: math.floor(share * n / sum(weights.values())) for name, n in weights.items()}
+    plan["glosarium"] += share - sum(plan.values())  # the rounding remainder: the type that grows most
+    plan["kurikulum"] = max(stages, 0)
+    if plan["kurikulum"] == 0:  # modules can only be added inside new stages
+        plan["glosarium"] += plan.pop("modul")
+        plan["modul"] = 0
+    return plan
+
+
+def _suffix_title(item: dict, field: str, n: int) -> None:
+    if field in item and isinstance(item[field], str):
+        item[field] = f"{item[field]} (salinan {n})"
+
+
+def _copy_of(item: dict, n: int, title: str) -> dict:
+    new = copy.deepcopy(item)
+    new["id"] = f"{item['id']}-s{n}"
+    _suffix_title(new, title, n)
+    return new
+
+
+def _stage_copies(stages: list[dict], how_many: int, modules: int, first_number: int) -> list[dict]:
+    """Copies of the real stages, numbered after them, carrying ``modules`` module copies between them."""
+    real_modules = [m for s in stages for m in s["modul"]]
+    out = []
+    made = 0
+    for i in range(how_many):
+        n = i + 1
+        base = stages[i % len(stages)]
+        stage = _copy_of({k: v for k, v in base.items() if k != "modul"}, n, "judul")
+        stage["judul"] = f"Tahap {first_number + i}: {base['judul'].split(': ', 1)[-1]} (salinan {n})"
+        stage["urutan"] = first_number + i
+        quota = modules // how_many + (1 if i < modules % how_many else 0)
+        stage["modul"] = []
+        for _ in range(max(quota, 1)):
+            source = real_modules[made % len(real_modules)]
+            made += 1
+            module = _copy_of(source, made, "judul")
+            for question in module.get("soal") or []:
+                question["id"] = f"{question['id']}-s{made}"
+            stage["modul"].append(module)
+        out.append(stage)
+    return out
+
+
+def generate(dest: Path, records: int) -> Path:
+    """Write a valid handbook of about ``records`` records (never fewer than the real one) to ``dest``.
+
+    ``dest`` is replaced; returns it. ``tksk build --root dest`` builds it.
+    """
+    dest = Path(dest)
+    handbook = load_handbook(ROOT)
+    counts = dict(handbook.counts())
+    plan = _plan(counts, records)
+    _copy_project(dest)
+    data = dest / "data"
+    from macros.types import BY_NAME
+
+    for name, copies in plan.items():
+        ctype = BY_NAME[name]
+        if name == "modul" or not copies or not ctype.files:
+            continue
+        if name == "kurikulum":
+            stages = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(data.glob(ctype.files))]
+            first = max(s["urutan"] for s in stages) + 1
+            for stage in _stage_copies(stages, copies, plan.get("modul", 0), first):
+                (data / "kurikulum" / f"{stage['id']}.yml").write_text(_dump(stage), encoding="utf-8")
+            continue
+        files = sorted(data.glob(ctype.files))
+        originals = [(p, item) for p in files
+                     for item in (yaml.safe_load(p.read_text(encoding="utf-8")) if ctype.many else
+                                  [yaml.safe_load(p.read_text(encoding="utf-8"))])]
+        added: dict[Path, list[dict]] = {}
+        for i in range(copies):
+            path, item = originals[i % len(originals)]
+            new = _copy_of(item, i // len(originals) + 1, ctype.title)
+            if ctype.many:  # lists: appended to the file of the original (glosarium.yml must stay one file)
+                added.setdefault(path, []).append(new)
+            else:
+                (path.parent / f"{new['id']}.yml").write_text(_dump(new), encoding="utf-8")
+        for path, items in added.items():
+            with path.open("a", encoding="utf-8") as out:
+                out.write("\n" + _dump(items))
+    return dest
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Make a valid synthetic handbook of N records (for benchmarks).")
+    parser.add_argument("dest", type=Path, help="folder to write (replaced)")
+    parser.add_argument("--records", type=int, default=1000, help="records in the handbook (default 1000)")
+    args = parser.parse_args(argv)
+    generate(args.dest, args.records)
+    counts = load_handbook(args.dest).counts()
+    print(f"{args.dest}: {sum(counts.values())} records " + " ".join(f"{k}={v}" for k, v in counts.items()))
+
+
+if __name__ == "__main__":
+    main()
