@@ -10,6 +10,7 @@ from pathlib import Path
 
 from macros.errors import DataInvalid, ErrorLog
 from macros.loader import Record, load_type, unknown_files
+from macros.personal_data import load_allowed
 from macros.schema import Data, top_field
 from macros.types import ALL
 
@@ -57,17 +58,21 @@ def load_handbook(root: Path | str) -> Handbook:
         raise DataInvalid(log.sorted())
     records: list[Record] = []
     refs = []
+    allowed = load_allowed(data_dir, root, log)
+    unchecked = unknown_files(data_dir, root, log)
     for ctype in ALL:
-        loaded = load_type(ctype, data_dir, root, log)
+        loaded = load_type(ctype, data_dir, root, log, allowed)
         records.extend(loaded.records)
         refs.extend(loaded.refs)
-    unknown_files(data_dir, root, log)
+        unchecked |= loaded.unchecked
 
     by_id = _unique_ids(records, log)
     cited_by: dict[str, dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
     for record, ref_id, types, line, path in refs:
         _check_listed_source(record, ref_id, types, line, path, log)
         target = by_id.get(ref_id)
+        if target is None and ref_id in unchecked:
+            continue  # written in a file that could not be read: that file's error says so, once
         if target is None:
             pool = [r for r in by_id.values() if not types or r.type.name in types]
             close = difflib.get_close_matches(ref_id, [r.id for r in pool], n=1)

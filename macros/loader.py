@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from macros.errors import ErrorLog
+from macros.personal_data import ALLOW_LIST
 from macros.schema import Context, Data, top_field
 from macros.types import ALL
 from macros.types.base import ContentType
@@ -66,6 +68,16 @@ class Record:
 class Loaded:
     records: list[Record]
     refs: list[tuple[Record, str, tuple[str, ...], int, str]]
+    #: ids written in files that could not be read: references to them are not reported as missing
+    #: (the file's own error says its records could not be checked)
+    unchecked: set[str] = field(default_factory=set)
+
+
+#: A data file larger than this is refused: it is not an editor's file (the largest today is under 100 KB).
+MAX_FILE_BYTES = 1024 * 1024
+#: What an unreadable file's error adds, once: why records it holds are missing elsewhere.
+UNCHECKED = "; catatan di berkas ini belum bisa diperiksa sampai kesalahan ini diperbaiki"
+_ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*[\"']?([a-z0-9-]+)", re.MULTILINE)
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -83,22 +95,51 @@ def read_nodes(path: Path, rel: str, log: ErrorLog) -> tuple[bool, yaml.Node | N
     """Compose a YAML file into nodes (which keep line numbers); report syntax errors with their line.
 
     Returns ``(False, None)`` after reporting an unreadable file, ``(True, None)`` for an empty one.
+    A byte-order mark and Windows line endings are accepted.
     """
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        log.add(rel, 1, "", f"berkas terlalu besar ({len(raw) // 1024} KB; paling besar {MAX_FILE_BYTES // 1024} KB): "
+                            f"bukan berkas data buku saku{UNCHECKED}")
+        return False, None
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        log.add(rel, 1, "", f"berkas harus tersimpan sebagai UTF-8 ({exc.reason})")
+        line = raw[:exc.start].count(b"\n") + 1
+        log.add(rel, line, "", f"ada huruf yang tidak tersimpan sebagai UTF-8 di baris ini (bait 0x{raw[exc.start]:02x}); "
+                               f"simpan ulang berkas sebagai UTF-8{UNCHECKED}")
         return False, None
     try:
         return True, yaml.compose(text, Loader=_NoAliasLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        log.add(rel, line, "", f"YAML tidak valid: {_explain(exc.problem or exc.context or '')}")
+        line, hint = _error_place(exc, text)
+        log.add(rel, line, "", f"YAML tidak valid: {hint}{UNCHECKED}")
         return False, None
 
 
-def load_type(ctype: ContentType, data_dir: Path, root: Path, log: ErrorLog) -> Loaded:
+def ids_in(path: Path) -> set[str]:
+    """Return the ids an unreadable, empty or misplaced file seems to hold: those written on ``id:`` lines,
+    and its name (a one-record file is named after its id)."""
+    return {path.stem, *_ID_LINE.findall(path.read_bytes().decode("utf-8", "replace"))}
+
+
+def _belongs_elsewhere(ctype: ContentType, node: yaml.Node) -> ContentType | None:
+    """Return the type whose fields a record written in ``ctype``'s folder plainly has (a file in the wrong folder).
+
+    Plainly: at least two of its fields are not ``ctype``'s, and all of its fields are the other type's.
+    """
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    keys = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    if len(keys - set(ctype.schema.fields)) < 2:
+        return None
+    for other in ALL:
+        if other is not ctype and other.files and keys <= set(other.schema.fields):
+            return other
+    return None
+
+
+def load_type(ctype: ContentType, data_dir: Path, root: Path, log: ErrorLog, allowed: frozenset[str] = frozenset()) -> Loaded:
     """Load every record of one content type from its files."""
     loaded = Loaded([], [])
     if not ctype.files:  # nested in another type's files (a module in a stage): loaded with its parent
@@ -107,19 +148,29 @@ def load_type(ctype: ContentType, data_dir: Path, root: Path, log: ErrorLog) -> 
         rel = path.relative_to(root).as_posix()
         readable, node = read_nodes(path, rel, log)
         if not readable:
+            loaded.unchecked |= ids_in(path)
             continue
         if node is None:
             log.add(rel, 1, "", f"berkas kosong; isi dengan {ctype.label} atau hapus berkasnya")
+            loaded.unchecked |= ids_in(path)
             continue
         if ctype.many:
             if not isinstance(node, yaml.SequenceNode):
-                log.add(rel, node.start_mark.line + 1, "", f"berkas ini harus berupa daftar {ctype.label} (setiap butir diawali \"- \")")
+                log.add(rel, node.start_mark.line + 1, "", f"berkas ini harus berupa daftar {ctype.label} (setiap butir diawali \"- \")"
+                                                          + UNCHECKED)
+                loaded.unchecked |= ids_in(path)
                 continue
             items = node.value
         else:
             items = [node]
         for item in items:
-            record = _load_record(ctype, item, rel, log, loaded)
+            elsewhere = _belongs_elsewhere(ctype, item)
+            if elsewhere is not None:
+                log.add(rel, item.start_mark.line + 1, "",
+                        f"isinya {elsewhere.label}, bukan {ctype.label}: pindahkan ke data/{elsewhere.files}" + UNCHECKED)
+                loaded.unchecked |= ids_in(path)
+                continue
+            record = _load_record(ctype, item, rel, log, loaded, allowed)
             if record is None:
                 continue
             if not ctype.many and record.id != path.stem:
@@ -128,8 +179,8 @@ def load_type(ctype: ContentType, data_dir: Path, root: Path, log: ErrorLog) -> 
     return loaded
 
 
-def _load_record(ctype, node, rel, log, loaded) -> Record | None:
-    ctx = Context(rel, log)
+def _load_record(ctype, node, rel, log, loaded, allowed) -> Record | None:
+    ctx = Context(rel, log, allowed_contacts=allowed)
     data = ctype.schema.check(node, "", ctx)
     if data is None or not data.get("id"):
         return None
@@ -155,15 +206,25 @@ def _under(paths: dict, prefix: str) -> dict:
     return {key[len(prefix) + 1:]: value for key, value in paths.items() if key.startswith(prefix + ".")}
 
 
-def unknown_files(data_dir: Path, root: Path, log: ErrorLog) -> None:
-    """Report YAML files in data/ that no content type reads, so a misplaced file is not silently ignored."""
-    known = {p for ctype in ALL if ctype.files for p in data_dir.glob(ctype.files)}
+def unknown_files(data_dir: Path, root: Path, log: ErrorLog) -> set[str]:
+    """Report files in data/ that no content type reads, so a misplaced file is not silently ignored.
+
+    Returns the ids such files seem to hold: they are not reported again as missing wherever they are used.
+    """
+    known = {p for ctype in ALL if ctype.files for p in data_dir.glob(ctype.files)} | {data_dir / ALLOW_LIST}
+    unchecked: set[str] = set()
     for path in sorted(data_dir.rglob("*")):
-        if path.is_file() and path.suffix in (".yml", ".yaml") and path not in known:
-            rel = path.relative_to(root).as_posix()
-            where = ", ".join(f"data/{t.files}" for t in ALL if t.files)
-            hint = " (gunakan akhiran .yml)" if path.suffix == ".yaml" else ""
-            log.add(rel, 1, "", f"berkas tidak dikenal{hint}; data dibaca dari: {where}")
+        if not path.is_file() or path in known or path.name.startswith(".") or path.name.endswith("~"):
+            continue
+        rel = path.relative_to(root).as_posix()
+        where = ", ".join(f"data/{t.files}" for t in ALL if t.files)
+        if path.suffix.lower() in (".yml", ".yaml"):
+            hint = f" (gunakan akhiran .yml, huruf kecil: {path.stem}.yml)" if path.suffix != ".yml" else ""
+            log.add(rel, 1, "", f"berkas tidak dikenal{hint}; data dibaca dari: {where}{UNCHECKED}")
+            unchecked |= ids_in(path)
+        else:
+            log.add(rel, 1, "", f"berkas yang bukan data YAML (.yml) tidak boleh ada di data/; data dibaca dari: {where}")
+    return unchecked
 
 
 #: PyYAML's most common complaints, said in an editor's words.
@@ -186,8 +247,49 @@ _YAML_HINTS = (
 )
 
 
-def _explain(problem: str) -> str:
+#: A line whose value opens a quote: ``judul: "Teks`` or ``- 'Teks``.
+_OPENS_QUOTE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+)?([\"'])(.*)$")
+
+
+def _unclosed_quote(lines: list[str], last: int) -> int | None:
+    """Return the number of the first line up to ``last`` whose value opens a quote it does not close."""
+    for number, line in enumerate(lines[:last], 1):
+        match = _OPENS_QUOTE.match(line)
+        if match:
+            quote, rest = match.groups()
+            rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+            if quote not in rest:
+                return number
+    return None
+
+
+def _error_place(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """Return the line where the problem starts, and the problem in an editor's words.
+
+    PyYAML reports where it gave up (for an unclosed quote, the end of the file); an editor needs the
+    place where the quote or bracket was opened, which PyYAML gives as the context mark.
+    """
+    context = exc.context or ""
+    problem = exc.problem or context
+    mark = exc.problem_mark or exc.context_mark
+    last = mark.line + 1 if mark else 1
+    if context.startswith("while scanning a quoted scalar") and exc.context_mark:
+        return exc.context_mark.line + 1, "tanda kutip dibuka di baris ini tetapi tidak ditutup"
+    if context.startswith("while parsing a flow") and exc.context_mark:
+        return exc.context_mark.line + 1, _explain(problem, context)
+    lines = text.splitlines()
+    opened = _unclosed_quote(lines, last)
+    if opened is not None and opened < last:
+        return opened, "tanda kutip dibuka di baris ini tetapi tidak ditutup"
+    # The line's own key is unexpected (its first colon is where PyYAML stopped): it is indented wrongly.
+    if "mapping values are not allowed" in problem and mark and mark.line < len(lines) and lines[mark.line].find(":") == mark.column:
+        return last, ("indentasi baris ini tidak sejajar dengan isian di atasnya; samakan jumlah spasi di awal baris "
+                          f"({problem})")
+    return last, _explain(problem, context)
+
+
+def _explain(problem: str, context: str = "") -> str:
     for needle, hint in _YAML_HINTS:
-        if needle in problem:
+        if needle in problem or needle in context:
             return f"{hint} ({problem})"
     return problem or "tidak bisa dibaca"

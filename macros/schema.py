@@ -20,8 +20,12 @@ from typing import Any
 import yaml
 
 from macros.errors import ErrorLog
+from macros.personal_data import message as personal_data_message
+from macros.personal_data import personal_data
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: An HTML tag or comment in text: pages are written in Markdown, and a tag from data would be escaped anyway.
+HTML_TAG = re.compile(r"<!--|</?[a-zA-Z][\w-]*(?:\s[^<>]*)?/?>")
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _CONSTRUCTOR = yaml.SafeLoader("")  # used only to construct single scalar nodes
 
@@ -87,6 +91,8 @@ class Context:
     lines: dict[str, int] = field(default_factory=dict)
     #: field paths whose text is a source's own words (names, titles, marked quotes)
     verbatim: list[str] = field(default_factory=list)
+    #: official office contacts that text may carry (``data/kontak-resmi.yml``; see macros.personal_data)
+    allowed_contacts: frozenset[str] = frozenset()
 
     def error(self, node: yaml.Node, path: str, message: str) -> None:
         self.log.add(self.file, node.start_mark.line + 1, path, message)
@@ -103,6 +109,19 @@ def describe(node: yaml.Node) -> str:
         "str": "teks", "int": "angka", "float": "angka", "bool": "ya/tidak (boolean)",
         "null": "kosong", "timestamp": "tanggal",
     }.get(tag, tag)
+
+
+#: The YAML tags plain data uses; any other (``!!python/object``, ``!!binary``, ``!custom``) is refused.
+PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
+
+
+def foreign_tag(node: yaml.Node, path: str, ctx: Context) -> bool:
+    """Report and return True when ``node`` carries a tag plain data does not use (code or binary payloads)."""
+    if node.tag in PLAIN_TAGS:
+        return False
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    ctx.error(node, path, f"tag YAML \"{tag}\" tidak dipakai di data buku saku; hapus tag itu dan tulis nilainya saja")
+    return True
 
 
 def scalar_value(node: yaml.ScalarNode) -> Any:
@@ -136,6 +155,15 @@ class Text(Kind):
         value = node.value.strip()
         if not value:
             ctx.error(node, path, "tidak boleh kosong")
+            return None
+        tag = HTML_TAG.search(value)
+        if tag:
+            ctx.error(node, path, f"HTML tidak dipakai di buku saku (tertulis \"{tag.group(0)}\"); tulis dengan Markdown, "
+                                  "misalnya **tebal**, *miring* atau [teks tautan](https://alamat)")
+            return None
+        found = personal_data(value, ctx.allowed_contacts)
+        if found:
+            ctx.error(node, path, personal_data_message(found))
             return None
         return value
 
@@ -292,7 +320,8 @@ class ListOf(Kind):
         items = []
         for i, child in enumerate(node.value, 1):
             ctx.lines[f"{path}[{i}]"] = child.start_mark.line + 1
-            items.append(self.item.check(child, f"{path}[{i}]", ctx))
+            if not foreign_tag(child, f"{path}[{i}]", ctx):
+                items.append(self.item.check(child, f"{path}[{i}]", ctx))
         return [item for item in items if item is not None]
 
 
@@ -332,6 +361,8 @@ class Obj(Kind):
             seen[key] = key_node
             ctx.lines[prefix + key] = value_node.start_mark.line + 1
             spec = self.fields[key]
+            if foreign_tag(value_node, prefix + key, ctx):
+                continue
             if isinstance(value_node, yaml.ScalarNode) and value_node.tag.endswith(":null"):
                 if spec.required:
                     ctx.error(value_node, prefix + key, f"wajib diisi ({spec.kind.expected})")

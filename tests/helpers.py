@@ -212,15 +212,18 @@ _BASE: dict[str, str] = {
 BASE = {path: textwrap.dedent(text).replace("@RIWAYAT@", RIWAYAT) for path, text in _BASE.items()}
 
 
-def write_tree(root: Path, changes: dict[str, str | None] | None = None) -> Path:
-    """Write the base data tree under ``root`` with ``changes`` applied (``None`` deletes a file)."""
+def write_tree(root: Path, changes: dict[str, str | bytes | None] | None = None) -> Path:
+    """Write the base data tree under ``root`` with ``changes`` applied (``None`` deletes a file; bytes are written as they are)."""
     files = {**BASE, **(changes or {})}
     for rel, text in files.items():
         if text is None:
             continue
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
     return root
 
 

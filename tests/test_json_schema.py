@@ -15,6 +15,7 @@ import yaml
 from macros.errors import DataInvalid
 from macros.handbook import load_handbook
 from macros.json_schema import file_types, generated, schema_line, stale, type_schema, vscode_schemas
+from macros.personal_data import ALLOW_LIST
 from tests.helpers import BASE, ROOT, errors_of, write_tree
 
 TYPES = {t.name: t for t in file_types()}
@@ -88,7 +89,11 @@ def test_data_file_validates_against_its_schema(rel):
     assert schema_errors(type_of(rel), text) == []
 
 
-@pytest.mark.parametrize("rel", sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "data").rglob("*.yml")))
+#: Every data file of a content type; the allow-list of official contacts is the personal-data guard's own list.
+_TYPED_FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "data").rglob("*.yml") if p.name != ALLOW_LIST)
+
+
+@pytest.mark.parametrize("rel", _TYPED_FILES)
 def test_data_file_starts_with_its_schema_line(rel):
     """Check that every data file's first line points an editor to its type's schema."""
     ctype = type_of(rel)

@@ -12,6 +12,10 @@ from tests.helpers import BASE, RIWAYAT
 SOP = BASE["data/sop/sop-uji.yml"]
 FAQ = BASE["data/faq/peran-tksk.yml"]
 #: When the SOP cannot be read, the FAQ that points to it is reported too: every consequence, in one run.
+#: What the error of a file that cannot be read adds, once, instead of an error wherever its records are used.
+UNCHECKED = "; catatan di berkas ini belum bisa diperiksa sampai kesalahan ini diperbaiki"
+#: The test SOP saved by an editor whose program wrote Latin-1 instead of UTF-8 ("é" on line 2).
+LATIN1_SOP = SOP.replace("judul: SOP uji", "judul: SOP \xe9uji").encode("latin-1")
 UNRESOLVED_SOP = ('data/faq/peran-tksk.yml:6: rujukan[2]: tidak ada sop atau tugas atau regulasi atau program '
                   'dengan id "sop-uji"; maksudnya "tugas-uji"?')
 
@@ -141,54 +145,49 @@ CASES = [
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": "id: sop-uji\n\tjudul: x\n"},
-        [UNRESOLVED_SOP,
-         "data/sop/sop-uji.yml:2: YAML tidak valid: ada karakter tab; pakai spasi untuk indentasi "
-         "(found character '\\t' that cannot start any token)"],
+        ["data/sop/sop-uji.yml:2: YAML tidak valid: ada karakter tab; pakai spasi untuk indentasi "
+         "(found character '\\t' that cannot start any token)" + UNCHECKED],
         id="tab-indentation",
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": "id: sop-uji\njudul: Catatan: penting\n"},
-        [UNRESOLVED_SOP,
-         "data/sop/sop-uji.yml:2: YAML tidak valid: ada titik dua (:) di tengah teks; beri tanda kutip pada teks itu "
-         "(mapping values are not allowed here)"],
+        ["data/sop/sop-uji.yml:2: YAML tidak valid: ada titik dua (:) di tengah teks; beri tanda kutip pada teks itu "
+         "(mapping values are not allowed here)" + UNCHECKED],
         id="unquoted-colon",
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": SOP.replace("pelaku: [TKSK]", "pelaku: &p [TKSK]\nformulir: *p")},
-        [UNRESOLVED_SOP,
-         "data/sop/sop-uji.yml:6: YAML tidak valid: alias (*) tidak didukung; tulis isinya langsung"],
+        ["data/sop/sop-uji.yml:6: YAML tidak valid: alias (*) tidak didukung; tulis isinya langsung" + UNCHECKED],
         id="alias-refused",
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": SOP.replace("pelaku: [TKSK]", "pelaku: [TKSK, siapa?]")},
-        [UNRESOLVED_SOP,
-         "data/sop/sop-uji.yml:5: YAML tidak valid: daftar dalam kurung [ ] belum ditutup, atau salah satu butirnya perlu "
-         "tanda kutip (misalnya teks yang memuat ? : atau #) (expected ',' or ']', but got '?')"],
+        ["data/sop/sop-uji.yml:5: YAML tidak valid: daftar dalam kurung [ ] belum ditutup, atau salah satu butirnya perlu "
+         "tanda kutip (misalnya teks yang memuat ? : atau #) (expected ',' or ']', but got '?')" + UNCHECKED],
         id="question-mark-in-a-flow-list",
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": SOP.replace("ringkasan: Langkah uji.", 'ringkasan: "Langkah\\quji"')},
-        [UNRESOLVED_SOP,
-         "data/sop/sop-uji.yml:4: YAML tidak valid: garis miring terbalik (\\) di dalam tanda kutip ganda; pakai tanda kutip "
-         "tunggal atau tulis \\\\ (found unknown escape character 'q')"],
+        ["data/sop/sop-uji.yml:4: YAML tidak valid: garis miring terbalik (\\) di dalam tanda kutip ganda; pakai tanda kutip "
+         "tunggal atau tulis \\\\ (found unknown escape character 'q')" + UNCHECKED],
         id="backslash-in-double-quotes",
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": ""},
-        [UNRESOLVED_SOP,
-         "data/sop/sop-uji.yml:1: berkas kosong; isi dengan SOP atau hapus berkasnya"],
+        ["data/sop/sop-uji.yml:1: berkas kosong; isi dengan SOP atau hapus berkasnya"],
         id="empty-file",
     ),
     pytest.param(
         {"data/faq/peran-tksk.yml": FAQ.lstrip("- ").replace("\n  ", "\n")},
-        ["data/faq/peran-tksk.yml:1: berkas ini harus berupa daftar Tanya Jawab (setiap butir diawali \"- \")"],
+        ["data/faq/peran-tksk.yml:1: berkas ini harus berupa daftar Tanya Jawab (setiap butir diawali \"- \")" + UNCHECKED],
         id="list-file-holds-a-mapping",
     ),
     pytest.param(
         {"data/sop/sop-uji.yaml": SOP},
-        ["data/sop/sop-uji.yaml:1: berkas tidak dikenal (gunakan akhiran .yml); data dibaca dari: data/tugas/*.yml, "
+        ["data/sop/sop-uji.yaml:1: berkas tidak dikenal (gunakan akhiran .yml, huruf kecil: sop-uji.yml); "
+         "data dibaca dari: data/tugas/*.yml, "
          "data/program/*.yml, data/sop/*.yml, data/regulasi/*.yml, data/faq/*.yml, data/rakor/*.yml, "
-         "data/kurikulum/*.yml, data/rencana/*.yml, data/glosarium.yml, data/sumber.yml, data/edisi/*.yml"],
+         "data/kurikulum/*.yml, data/rencana/*.yml, data/glosarium.yml, data/sumber.yml, data/edisi/*.yml" + UNCHECKED],
         id="wrong-extension",
     ),
     pytest.param(
@@ -261,6 +260,213 @@ CASES = [
         ["data/sop/sop-uji.yml:10: langkah[2].sumber: wajib diisi (daftar id sumber)"],
         id="step-without-source",
     ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("judul: SOP uji", 'judul: "SOP uji')},
+        ["data/sop/sop-uji.yml:2: YAML tidak valid: tanda kutip dibuka di baris ini tetapi tidak ditutup" + UNCHECKED],
+        id="unclosed-double-quote-reported-where-it-opens",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("judul: SOP uji", "judul: 'SOP uji")},
+        ["data/sop/sop-uji.yml:2: YAML tidak valid: tanda kutip dibuka di baris ini tetapi tidak ditutup" + UNCHECKED],
+        id="unclosed-single-quote",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("judul: SOP uji", 'judul: "SOP uji').replace(
+            "ringkasan: Langkah uji.", 'ringkasan: "Langkah uji."')},
+        ["data/sop/sop-uji.yml:2: YAML tidak valid: tanda kutip dibuka di baris ini tetapi tidak ditutup" + UNCHECKED],
+        id="quote-closed-lines-later",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("pelaku: [TKSK]", "pelaku: [TKSK")},
+        ["data/sop/sop-uji.yml:5: YAML tidak valid: daftar dalam kurung [ ] belum ditutup, atau salah satu "
+         "butirnya perlu tanda kutip (misalnya teks yang memuat ? : atau #) (expected ',' or ']', but got ':')" + UNCHECKED],
+        id="unclosed-square-bracket",
+    ),
+    pytest.param(
+        {"data/rencana/rencana-uji.yml": BASE["data/rencana/rencana-uji.yml"].replace("kegiatan: Pembukaan}", "kegiatan: Pembukaan")},
+        ["data/rencana/rencana-uji.yml:10: YAML tidak valid: isian dalam kurung { } belum ditutup, atau salah "
+         "satu nilainya perlu tanda kutip (expected ',' or '}', but got '{')" + UNCHECKED],
+        id="unclosed-curly-bracket",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("    hasil: Hasil satu", "     hasil: Hasil satu")},
+        ["data/sop/sop-uji.yml:8: YAML tidak valid: indentasi baris ini tidak sejajar dengan isian di "
+         "atasnya; samakan jumlah spasi di awal baris (mapping values are not allowed here)" + UNCHECKED],
+        id="key-indented-too-far",
+    ),
+    pytest.param(
+        {"data/rakor/rakor-uji.yml": BASE["data/rakor/rakor-uji.yml"] + "---\nid: lagi\n"},
+        ["data/rakor/rakor-uji.yml:10: YAML tidak valid: berkas berisi lebih dari satu dokumen (---); satu "
+         "berkas satu dokumen (but found another document)" + UNCHECKED],
+        id="two-documents-in-one-file",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": "# SOP ini belum ditulis\n# nanti diisi\n"},
+        ["data/sop/sop-uji.yml:1: berkas kosong; isi dengan SOP atau hapus berkasnya"],
+        id="file-with-only-comments",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": "\ufeff" + SOP.replace("ringkasan:", "ringkasn:")},
+        ["data/sop/sop-uji.yml:1: ringkasan: wajib diisi (teks)",
+         "data/sop/sop-uji.yml:4: ringkasn: isian tidak dikenal; maksudnya \"ringkasan\"? Isian yang boleh: id, "
+         "judul, program, ringkasan, pelaku, langkah, tidak_boleh, catatan, formulir, dasar, historis, "
+         "terkait, sumber, ditinjau, riwayat"],
+        id="byte-order-mark-then-typo",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("judul: SOP uji", "judul: [x]").replace("\n", "\r\n")},
+        ["data/sop/sop-uji.yml:2: judul: harus berupa teks, bukan daftar"],
+        id="windows-line-endings-then-typo",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": LATIN1_SOP},
+        ["data/sop/sop-uji.yml:2: ada huruf yang tidak tersimpan sebagai UTF-8 di baris ini (bait 0xe9); "
+         "simpan ulang berkas sebagai UTF-8" + UNCHECKED],
+        id="latin-1-bytes",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("ringkasan: Langkah uji.", "ringkasan: " + "kata " * 220000)},
+        ["data/sop/sop-uji.yml:1: berkas terlalu besar (1074 KB; paling besar 1024 KB): bukan berkas data "
+         "buku saku" + UNCHECKED],
+        id="very-large-file",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: [*c,*c]\n'},
+        ["data/sop/sop-uji.yml:2: YAML tidak valid: alias (*) tidak didukung; tulis isinya langsung" + UNCHECKED],
+        id="alias-bomb",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("judul: SOP uji", "judul: !!python/object/apply:os.system [ls]")},
+        ["data/sop/sop-uji.yml:2: judul: tag YAML \"!!python/object/apply:os.system\" tidak dipakai di data "
+         "buku saku; hapus tag itu dan tulis nilainya saja"],
+        id="python-object-tag",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("judul: SOP uji", "judul: !!binary aGVsbG8=")},
+        ["data/sop/sop-uji.yml:2: judul: tag YAML \"!!binary\" tidak dipakai di data buku saku; hapus tag itu "
+         "dan tulis nilainya saja"],
+        id="binary-tag",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("pelaku: [TKSK]", "pelaku: [!rahasia TKSK]")},
+        ["data/sop/sop-uji.yml:5: pelaku[1]: tag YAML \"!rahasia\" tidak dipakai di data buku saku; hapus tag "
+         "itu dan tulis nilainya saja"],
+        id="custom-tag-in-a-list",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("ringkasan: Langkah uji.", 'ringkasan: Langkah <img src=x onerror="alert(1)"> uji.')},
+        ["data/sop/sop-uji.yml:4: ringkasan: HTML tidak dipakai di buku saku (tertulis \"<img src=x "
+         "onerror=\"alert(1)\">\"); tulis dengan Markdown, misalnya **tebal**, *miring* atau [teks "
+         "tautan](https://alamat)"],
+        id="raw-html-in-markdown",
+    ),
+    pytest.param(
+        {"data/faq/peran-tksk.yml": FAQ.replace("jawaban: Lihat tugas uji.", "jawaban: Lihat tugas uji. <!-- catatan penyunting -->")},
+        ["data/faq/peran-tksk.yml:3: jawaban: HTML tidak dipakai di buku saku (tertulis \"<!--\"); tulis dengan "
+         "Markdown, misalnya **tebal**, *miring* atau [teks tautan](https://alamat)"],
+        id="html-comment",
+    ),
+    pytest.param(
+        {"data/regulasi/sop-uji.yml": SOP, "data/sop/sop-uji.yml": None},
+        ["data/regulasi/sop-uji.yml:1: isinya SOP, bukan Regulasi: pindahkan ke data/sop/*.yml" + UNCHECKED],
+        id="file-in-the-wrong-folder",
+    ),
+    pytest.param(
+        {"data/sop/sop-dua.YML": SOP.replace("id: sop-uji", "id: sop-dua")},
+        ["data/sop/sop-dua.YML:1: berkas tidak dikenal (gunakan akhiran .yml, huruf kecil: sop-dua.yml); data "
+         "dibaca dari: data/tugas/*.yml, data/program/*.yml, data/sop/*.yml, data/regulasi/*.yml, "
+         "data/faq/*.yml, data/rakor/*.yml, data/kurikulum/*.yml, data/rencana/*.yml, data/glosarium.yml, "
+         "data/sumber.yml, data/edisi/*.yml" + UNCHECKED],
+        id="upper-case-extension",
+    ),
+    pytest.param(
+        {"data/sop/catatan.txt": "catatan penyunting\n"},
+        ["data/sop/catatan.txt:1: berkas yang bukan data YAML (.yml) tidak boleh ada di data/; data dibaca "
+         "dari: data/tugas/*.yml, data/program/*.yml, data/sop/*.yml, data/regulasi/*.yml, data/faq/*.yml, "
+         "data/rakor/*.yml, data/kurikulum/*.yml, data/rencana/*.yml, data/glosarium.yml, data/sumber.yml, "
+         "data/edisi/*.yml"],
+        id="not-a-yaml-file-in-data",
+    ),
+    pytest.param(
+        {"data/sop/sop-dua.yml": SOP},
+        ["data/sop/sop-dua.yml:1: id: harus sama dengan nama berkas \"sop-dua\"; tertulis \"sop-uji\"",
+         "data/sop/sop-uji.yml:1: id: id \"sop-uji\" sudah dipakai di data/sop/sop-dua.yml:1; id harus unik di "
+         "seluruh buku saku"],
+        id="same-type-id-in-two-files",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("ditinjau: 2026-11-23", "ditinjau: 2099-01-01")},
+        ["data/sop/sop-uji.yml:16: ditinjau: tanggal 2099-01-01 ada di masa depan (hari ini 2026-11-23); "
+         "tulis tanggal yang sudah terjadi"],
+        id="future-review-date",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("judul: SOP uji", "judul: yes")},
+        ["data/sop/sop-uji.yml:2: judul: harus berupa teks, bukan ya/tidak (boolean); beri tanda kutip: \"yes\""],
+        id="bool-where-text-expected",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("pelaku: [TKSK]", "pelaku: {siapa: TKSK}")},
+        ["data/sop/sop-uji.yml:5: pelaku: harus berupa daftar teks, bukan kumpulan isian (mapping)"],
+        id="mapping-where-list-expected",
+    ),
+    pytest.param(
+        {"data/faq/peran-tksk.yml": FAQ.replace("rujukan: [tugas-uji, sop-uji]", "rujukan: [tugas-uji, berita-uji]")},
+        ["data/faq/peran-tksk.yml:6: rujukan[2]: \"berita-uji\" adalah sumber, padahal yang diminta sop atau "
+         "tugas atau regulasi atau program"],
+        id="reference-to-record-of-wrong-type-in-faq",
+    ),
+    pytest.param(
+        {"data/kurikulum/tahap-uji.yml": BASE["data/kurikulum/tahap-uji.yml"].replace("jawaban: Butir satu", "jawaban: Butir tiga")},
+        ["data/kurikulum/tahap-uji.yml:17: modul[1].soal[1].jawaban: jawaban \"Butir tiga\" tidak ada di "
+         "pilihan; tulis persis seperti salah satu pilihan"],
+        id="answer-not-among-options",
+    ),
+    pytest.param(
+        {"data/rencana/rencana-uji.yml": BASE["data/rencana/rencana-uji.yml"].replace(
+            "{menit: 15, kegiatan: Pembukaan}", "{menit: 20, kegiatan: Pembukaan}")},
+        ["data/rencana/rencana-uji.yml:6: durasi: jumlah menit agenda (65) tidak sama dengan durasi (60); "
+         "samakan keduanya"],
+        id="agenda-minutes-do-not-add-up",
+    ),
+    pytest.param(
+        {"data/faq/peran-tksk.yml": FAQ.replace("Apa tugas saya?", "Data 3201234567890123 salah, apa tugas saya?")},
+        ["data/faq/peran-tksk.yml:2: pertanyaan: memuat nomor 16 angka yang tampak seperti NIK atau nomor KK "
+         "\"3201234567890123\"; buku saku tidak boleh memuat data pribadi (identitas penerima, nomor atau "
+         "e-mail pribadi). Hapus, atau bila itu kontak resmi kantor Dinas Sosial, daftarkan di "
+         "data/kontak-resmi.yml"],
+        id="nik-in-text",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("hasil: Hasil dua", "hasil: Nomor KK 3201 0101 2345 6789 dicatat")},
+        ["data/sop/sop-uji.yml:11: langkah[2].hasil: memuat nomor 16 angka yang tampak seperti NIK atau nomor "
+         "KK \"3201 0101 2345 6789\"; buku saku tidak boleh memuat data pribadi (identitas penerima, nomor atau "
+         "e-mail pribadi). Hapus, atau bila itu kontak resmi kantor Dinas Sosial, daftarkan di "
+         "data/kontak-resmi.yml"],
+        id="kk-number-in-groups",
+    ),
+    pytest.param(
+        {"data/rakor/rakor-uji.yml": BASE["data/rakor/rakor-uji.yml"].replace(
+            "peserta: Para TKSK", "peserta: Para TKSK (hubungi 0812-3456-7890)")},
+        ["data/rakor/rakor-uji.yml:6: peserta: memuat nomor telepon \"0812-3456-7890\"; buku saku tidak boleh "
+         "memuat data pribadi (identitas penerima, nomor atau e-mail pribadi). Hapus, atau bila itu kontak "
+         "resmi kantor Dinas Sosial, daftarkan di data/kontak-resmi.yml"],
+        id="personal-mobile-number",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("ringkasan: Langkah uji.", "ringkasan: Lapor ke +62 813 1234 5678.")},
+        ["data/sop/sop-uji.yml:4: ringkasan: memuat nomor telepon \"+62 813 1234 5678\"; buku saku tidak boleh "
+         "memuat data pribadi (identitas penerima, nomor atau e-mail pribadi). Hapus, atau bila itu kontak "
+         "resmi kantor Dinas Sosial, daftarkan di data/kontak-resmi.yml"],
+        id="phone-with-country-code",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("ringkasan: Langkah uji.", "ringkasan: Kirim ke budi.tksk@gmail.com.")},
+        ["data/sop/sop-uji.yml:4: ringkasan: memuat alamat e-mail \"budi.tksk@gmail.com\"; buku saku tidak "
+         "boleh memuat data pribadi (identitas penerima, nomor atau e-mail pribadi). Hapus, atau bila itu "
+         "kontak resmi kantor Dinas Sosial, daftarkan di data/kontak-resmi.yml"],
+        id="personal-e-mail",
+    ),
 ]
 
 
@@ -306,3 +512,20 @@ def test_riwayat_is_required_on_pages_that_change(tree, capsys):
     root = tree({"data/sop/sop-uji.yml": SOP.replace(RIWAYAT, "")})
     assert main(["validate", "--root", str(root)]) == 1
     assert "data/sop/sop-uji.yml:1: riwayat: wajib diisi" in capsys.readouterr().err
+
+
+def test_the_table_covers_every_kind_of_bad_input():
+    """Check that the table above keeps at least 50 cases, as the hardening issue asks."""
+    assert len(CASES) >= 50
+
+
+def test_official_contacts_on_the_allow_list_pass(tree, capsys):
+    """Check that an office contact listed in data/kontak-resmi.yml may appear, and an unlisted one may not."""
+    text = SOP.replace("ringkasan: Langkah uji.", "ringkasan: Tanyakan ke dinsos@uji.go.id atau (0721) 123456.")
+    allow = "- kontak: dinsos@uji.go.id\n  milik: Dinas Sosial Uji\n- kontak: (0721) 123-456\n  milik: Dinas Sosial Uji\n"
+    assert main(["validate", "--root", str(tree({"data/sop/sop-uji.yml": text, "data/kontak-resmi.yml": allow}))]) == 0
+    capsys.readouterr()
+    root = tree({"data/sop/sop-uji.yml": text})
+    (root / "data/kontak-resmi.yml").unlink()
+    assert main(["validate", "--root", str(root)]) == 1
+    assert "memuat alamat e-mail \"dinsos@uji.go.id\", nomor telepon \"(0721) 123456\"" in capsys.readouterr().err
