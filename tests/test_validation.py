@@ -467,6 +467,13 @@ CASES = [
          "kontak resmi kantor Dinas Sosial, daftarkan di data/kontak-resmi.yml"],
         id="personal-e-mail",
     ),
+    pytest.param(
+        {"data/edisi/edisi-2026-2.yml": BASE["data/edisi/edisi-2026-1.yml"].replace("edisi-2026-1", "edisi-2026-2").replace(
+            '"2026.1"', '"2026.2"').replace("2026-11-20", "2026-11-10")},
+        ["data/edisi/edisi-2026-1.yml:2: nomor: nomor edisi mundur: 2026.1 terbit 20 November 2026, sesudah "
+         "edisi 2026.2 (10 November 2026, data/edisi/edisi-2026-2.yml:2); nomor edisi naik mengikuti tanggal"],
+        id="edition-number-goes-backwards",
+    ),
 ]
 
 
