@@ -92,6 +92,51 @@ def _copy_of(item: dict, n: int, title: str) -> dict:
     return new
 
 
+def _reference_names() -> frozenset[str]:
+    """Names of the fields, at any depth, that hold ids of other records (``sumber``, ``rujukan``, ...)."""
+    from macros.schema import field_rows, is_reference
+    from macros.types import ALL
+
+    return frozenset(path.rsplit(".", 1)[-1].split("[")[0] for t in ALL
+                     for path, spec in field_rows(t.schema) if is_reference(spec.kind))
+
+
+def _references(value, refs: frozenset[str], key: str = ""):
+    """Yield every id a record refers to (curriculum references aside: modules are copied within stages)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _references(v, refs, k)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _references(v, refs, key)
+    elif isinstance(value, str) and key in refs and key not in ("tahap", "modul"):
+        yield value
+
+
+def _relinked(value, generation: int, ids: set[str], refs: frozenset[str], key: str = ""):
+    """Point a copy's references at copies of one generation (else at the originals).
+
+    Copy 3 of an FAQ cites copy 3 of its SOP, rakor and sources, so references spread over the copies as
+    they would in a bigger handbook, instead of every copy piling its back-links onto the real records.
+    The newest generation in which every referenced record has a copy is used, so an FAQ and its rakor
+    keep citing the same report.
+    """
+    wanted = set(_references(value, refs))
+    while generation and not all(f"{r}-s{generation}" in ids for r in wanted):
+        generation -= 1
+    return _renamed(value, generation, refs) if generation else value
+
+
+def _renamed(value, generation: int, refs: frozenset[str], key: str = ""):
+    if isinstance(value, dict):
+        return {k: _renamed(v, generation, refs, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_renamed(v, generation, refs, key) for v in value]
+    if isinstance(value, str) and key in refs and key not in ("tahap", "modul"):
+        return f"{value}-s{generation}"
+    return value
+
+
 def _stage_copies(stages: list[dict], how_many: int, modules: int, first_number: int) -> list[dict]:
     """Copies of the real stages, numbered after them, carrying ``modules`` module copies between them."""
     real_modules = [m for s in stages for m in s["modul"]]
@@ -129,31 +174,36 @@ def generate(dest: Path, records: int) -> Path:
     data = dest / "data"
     from macros.types import BY_NAME
 
+    originals: dict[str, list[tuple[Path, dict]]] = {}
     for name, copies in plan.items():
         ctype = BY_NAME[name]
-        if name == "modul" or not copies or not ctype.files:
-            continue
-        if name == "kurikulum":
-            stages = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(data.glob(ctype.files))]
-            first = max(s["urutan"] for s in stages) + 1
-            for stage in _stage_copies(stages, copies, plan.get("modul", 0), first):
-                (data / "kurikulum" / f"{stage['id']}.yml").write_text(_dump(stage), encoding="utf-8")
-            continue
-        files = sorted(data.glob(ctype.files))
-        originals = [(p, item) for p in files
-                     for item in (yaml.safe_load(p.read_text(encoding="utf-8")) if ctype.many else
-                                  [yaml.safe_load(p.read_text(encoding="utf-8"))])]
+        if copies and ctype.files and name != "kurikulum":
+            originals[name] = [(p, item) for p in sorted(data.glob(ctype.files))
+                               for item in (yaml.safe_load(p.read_text(encoding="utf-8")) if ctype.many else
+                                            [yaml.safe_load(p.read_text(encoding="utf-8"))])]
+    # copy i of a type copies original i % n as generation i // n + 1
+    ids = {f"{items[i % len(items)][1]['id']}-s{i // len(items) + 1}"
+           for name, items in originals.items() for i in range(plan[name])}
+    refs = _reference_names()
+    for name, items in originals.items():
+        ctype = BY_NAME[name]
         added: dict[Path, list[dict]] = {}
-        for i in range(copies):
-            path, item = originals[i % len(originals)]
-            new = _copy_of(item, i // len(originals) + 1, ctype.title)
+        for i in range(plan[name]):
+            path, item = items[i % len(items)]
+            generation = i // len(items) + 1
+            new = _relinked(_copy_of(item, generation, ctype.title), generation, ids, refs)
             if ctype.many:  # lists: appended to the file of the original (glosarium.yml must stay one file)
                 added.setdefault(path, []).append(new)
             else:
                 (path.parent / f"{new['id']}.yml").write_text(_dump(new), encoding="utf-8")
-        for path, items in added.items():
+        for path, new_items in added.items():
             with path.open("a", encoding="utf-8") as out:
-                out.write("\n" + _dump(items))
+                out.write("\n" + _dump(new_items))
+    if plan.get("kurikulum"):
+        stages = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((data / "kurikulum").glob("*.yml"))]
+        first = max(s["urutan"] for s in stages) + 1
+        for stage in _stage_copies(stages, plan["kurikulum"], plan.get("modul", 0), first):
+            (data / "kurikulum" / f"{stage['id']}.yml").write_text(_dump(stage), encoding="utf-8")
     return dest
 
 
