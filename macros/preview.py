@@ -15,6 +15,10 @@ configure. The reference host is GitHub Pages, where `make publish` (mike) puts 
   ``If-None-Match`` gets ``304 Not Modified`` without a body;
 - a folder address without its slash is redirected (301) to the slash form; a missing file gets the
   site's own 404.html with status 404.
+
+A published edition sits in mike's folder beside ``versions.json``, which Material's edition selector
+reads on every first view. A build served at the root has none, so the preview answers it with this one
+edition (``pratinjau``), as mike would: otherwise each page would log a 404 and download the 404 page.
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ COMPRESSED_TYPES = frozenset({
 #: What GitHub Pages sends: browsers reuse a file for ten minutes before asking again.
 CACHE_CONTROL = "max-age=600"
 GZIP_LEVEL = 6
+#: mike's list of editions, for a single build served at the root (see the module's docstring).
+VERSIONS = b'[{"version": "pratinjau", "title": "pratinjau", "aliases": []}]'
 
 
 @lru_cache(maxsize=4096)
@@ -48,6 +54,21 @@ def _encoded(path: str, mtime_ns: int, size: int) -> tuple[bytes, bytes, str]:
     body = Path(path).read_bytes()
     etag = '"' + hashlib.sha1(body, usedforsecurity=False).hexdigest()[:16] + '"'
     return body, gzip.compress(body, GZIP_LEVEL, mtime=0), etag
+
+
+def _uses_mike(site_dir: Path) -> bool:
+    """Whether the build shows mike's edition selector (mkdocs.yml extra.version.provider: mike)."""
+    home = site_dir / "index.html"
+    return home.is_file() and b'"provider": "mike"' in home.read_bytes()
+
+
+@lru_cache(maxsize=1)
+def _versions_file() -> Path:
+    import tempfile
+
+    path = Path(tempfile.mkdtemp(prefix="pratinjau-")) / "versions.json"
+    path.write_bytes(VERSIONS)
+    return path
 
 
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
@@ -98,6 +119,9 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             if not path.is_file():
                 self.send_error(404)
                 return
+        if status == 404 and url_path == "/versions.json" and _uses_mike(Path(self.directory)):
+            path = _versions_file()
+            status = 200
         stat = path.stat()
         body, packed, etag = _encoded(str(path), stat.st_mtime_ns, stat.st_size)
         ctype = self.guess_type(str(path))
