@@ -40,6 +40,23 @@ def validate(root: Path) -> int:
     return 0
 
 
+#: A build works in ``.site-XXXX/`` beside site/, which holds the pid of the build that owns it.
+BUILD_PREFIX = ".site-"
+BUILD_OWNER = "pid"
+
+
+def _remove_interrupted_builds(parent: Path) -> None:
+    """Remove the work folders of builds that were stopped half-way (killed, power cut): their process is gone."""
+    for folder in parent.glob(BUILD_PREFIX + "*"):
+        owner = folder / BUILD_OWNER
+        try:
+            os.kill(int(owner.read_text(encoding="utf-8")), 0)
+        except PermissionError:  # the process exists (another user's build)
+            continue
+        except (OSError, ValueError):  # no such process, or no readable pid: nobody is building there
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def build(root: Path, site_dir: Path | None = None) -> int:
     """Build the site strictly into a temporary folder and put it in place only when the build succeeds.
 
@@ -47,7 +64,9 @@ def build(root: Path, site_dir: Path | None = None) -> int:
     """
     site_dir = (site_dir or root / "site").resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".site-", dir=site_dir.parent) as tmp:
+    _remove_interrupted_builds(site_dir.parent)
+    with tempfile.TemporaryDirectory(prefix=BUILD_PREFIX, dir=site_dir.parent) as tmp:
+        (Path(tmp) / BUILD_OWNER).write_text(str(os.getpid()), encoding="utf-8")
         fresh = Path(tmp) / "site"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml"), "-d", str(fresh)]

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from macros.files import write_atomic
 from macros.schema import (
     KEBAB,
     Choice,
@@ -251,7 +252,7 @@ def write_schemas(root: Path) -> list[tuple[str, str]]:
         path = root / rel
         old = path.read_text(encoding="utf-8") if path.exists() else None
         if old != text:
-            path.write_text(text, encoding="utf-8")
+            write_atomic(path, text)
             changes.append((rel, "dibuat" if old is None else "diperbarui"))
     for path in sorted(folder.glob("*.json")):
         rel = path.relative_to(root).as_posix()
@@ -261,8 +262,7 @@ def write_schemas(root: Path) -> list[tuple[str, str]]:
     if settings is None or settings.get("yaml.schemas") != vscode_schemas():
         path = root / VSCODE_SETTINGS
         path.parent.mkdir(exist_ok=True)
-        path.write_text(json.dumps({**(settings or {}), "yaml.schemas": vscode_schemas()}, ensure_ascii=False, indent=2) + "\n",
-                        encoding="utf-8")
+        write_atomic(path, json.dumps({**(settings or {}), "yaml.schemas": vscode_schemas()}, ensure_ascii=False, indent=2) + "\n")
         changes.append((VSCODE_SETTINGS, "dibuat" if settings is None else "diperbarui (yaml.schemas)"))
     return changes
 

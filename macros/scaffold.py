@@ -23,11 +23,11 @@ import datetime as dt
 import fnmatch
 import os
 import re
-import tempfile
 from pathlib import Path
 
 import yaml
 
+from macros.files import write_atomic
 from macros.json_schema import expected, schema_line
 from macros.schema import KEBAB, Choice, Field, Id, Kind, ListOf, Obj, Text
 from macros.types import ALL, BY_NAME
@@ -251,12 +251,4 @@ def _write(path: Path, text: str, ctype: ContentType, record_id: str) -> None:
     if not isinstance(last, dict) or last.get("id") != record_id:
         raise ScaffoldError(f"{rel} harus berupa daftar {ctype.label} (setiap butir diawali \"- \") agar bisa ditambah; "
                             "perbaiki dulu berkasnya")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from macros.abbreviations import abbreviations_markdown
 from macros.errors import DataInvalid, ErrorLog
+from macros.files import write_if_changed
 from macros.handbook import Handbook, load_handbook
 from macros.prose import check_prose
 from macros.render import Page, Renderer
@@ -56,9 +57,3 @@ def current() -> Site:
         raise RuntimeError("the handbook is not loaded: is the `buku-saku` plugin listed in mkdocs.yml?")
     return _current
 
-
-def write_if_changed(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-    return path
