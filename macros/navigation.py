@@ -1,43 +1,50 @@
 """Build the menu: the hand-written pages of mkdocs.yml, each type's section after the home page, and the
-records of each section, all computed from the data."""
+topics of each section (FAQ topics, learning stages), all computed from the data.
+
+The menu never lists records: a handbook of thousands of records keeps a short menu, and a page's size and
+the build time do not grow with records elsewhere. Records are reached from their section's index and
+topic pages (``macros.listing``), from links and from search; a record page names its section and topic.
+"""
 
 from __future__ import annotations
 
 import html
 
 from macros.handbook import Handbook
+from macros.listing import topics_of
 from macros.types import ALL
 
 
 def extend_nav(nav: list, handbook: Handbook) -> list:
-    """Return ``nav`` where each section whose first page is ``<folder>/index.md`` also lists its records.
+    """Return ``nav`` where each section whose first page is ``<folder>/index.md`` also lists its topics.
 
-    ``- Regulasi: [regulasi/index.md]`` becomes the index followed by ``{short title: regulasi/<id>.md}``
-    for every regulation. Sections are matched by folder, so a type listed under another section
-    (SOPs under Program & SOP) follows that section's own records.
+    ``- Tanya Jawab: [faq/index.md]`` becomes the index followed by ``{topic title: faq/topik/<slug>/index.md}``
+    for every FAQ topic. A type adds its own entries with ``nav`` (the learning stages) and its groups
+    with ``topics`` (``in_nav``). Sections are matched by folder, so a type listed under another section
+    (SOPs under Program & SOP) adds its entries to that section.
     """
     extended = []
     for item in _with_type_sections(nav, handbook):
         if isinstance(item, dict) and len(item) == 1:
             (title, children), = item.items()
             if isinstance(children, list) and children and isinstance(children[0], str):
-                folder = children[0].removesuffix("/index.md")
-                children = children + _records_in(folder, handbook)
+                children = children + _topics_in(children[0].removesuffix("/index.md"), handbook)
+                if len(children) == 1:  # no topics: a plain entry, not a section that opens onto nothing
+                    children = children[0]
             item = {title: children}
         extended.append(item)
     return extended
 
 
-def _records_in(folder: str, handbook: Handbook) -> list:
-    nested = {child.type.name for ctype in ALL for child in ctype.children}  # listed by their parent's nav
+def _topics_in(folder: str, handbook: Handbook) -> list:
     entries = []
     for ctype in ALL:
-        if ctype.section_folder != folder or ctype.name in nested:
+        if ctype.section_folder != folder:
             continue
         if ctype.nav:
             entries += _escaped(ctype.nav(handbook))
-        else:
-            entries += [{html.escape(record.short): ctype.src_uri(record.id)} for record in handbook.of_type(ctype.name)]
+        if ctype.topics and ctype.topics.in_nav:
+            entries += [{html.escape(t.title): t.src_uri()} for t in topics_of(ctype, handbook)]
     return entries
 
 

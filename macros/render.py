@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 
 from macros.handbook import Handbook, Record
+from macros.listing import Topic, Trail, listed_whole, shown_on_index, topics_of, trails
 from macros.safe_text import attr_text, one_line, plain, quote_block, safe_markdown
 from macros.schema import PartialDate, field_rows
 from macros.status import status_view
@@ -43,6 +44,11 @@ class Renderer:
         self.env.globals.update(hb=handbook, not_in_force=NOT_IN_FORCE, hb_labels=lambda key: LABELS[key].items(),
                                 field_rows=field_rows, status=status_view)
         self.env.tests["in_state"] = lambda record, state: status_view(record)["state"] == state
+        self._topics = {t.name: topics_of(t, handbook) for t in ALL}
+        self._trails = trails(handbook, ALL)
+        # Index pages list groups, not every record (macros.listing): ``topics("faq")``, ``on_index(topic)``.
+        self.env.globals.update(topics=self._topics.__getitem__, on_index=lambda topic: shown_on_index(topic, handbook),
+                                listed_whole=lambda name: listed_whole(BY_NAME[name], handbook))
         for ctype in ALL:
             if ctype.template_helpers:
                 self.env.globals.update(ctype.template_helpers(handbook))
@@ -56,13 +62,29 @@ class Renderer:
             if ctype.own_section:
                 for name in ("index", *ctype.own_section.pages):
                     pages.append(Page(f"{ctype.url_folder}/{name}.md", self.section_page(ctype, name)))
+            for topic in self._topics[ctype.name]:
+                pages += [Page(topic.src_uri(n), self.topic_page(topic, n)) for n in range(1, topic.pages + 1)]
         return pages
 
     def record_page(self, record: Record) -> str:
         here = record.type.src_uri(record.id)
         template = self.env.get_template(record.type.template_name)
-        return template.render(page=record.type.name, r=record, d=record.data, link=_Links(self.handbook, here),
-                               **self._context(record))
+        markdown = template.render(page=record.type.name, r=record, d=record.data, link=_Links(self.handbook, here),
+                                   **self._context(record))
+        trail = self._trails.get(record.id)
+        return _after_front_matter(markdown, self._trail_line(trail, here)) if trail else markdown
+
+    def topic_page(self, topic: Topic, number: int) -> str:
+        """Render page ``number`` of a group of records (an FAQ topic, a glossary letter), with its pager."""
+        here = topic.src_uri(number)
+        home = next(t for t in ALL if t.own_section and t.url_folder == topic.ctype.section_folder)
+        return self.env.get_template("_topik.md.j2").render(
+            topic=topic, number=number, ctype=topic.ctype, section=home.own_section,
+            section_uri=f"{home.url_folder}/index.md", entries=f"daftar/{topic.ctype.name}.md.j2",
+            link=_Links(self.handbook, here))
+
+    def _trail_line(self, trail: Trail, here: str) -> str:
+        return self.env.get_template("_jejak.md.j2").render(trail=trail, link=_Links(self.handbook, here))
 
     def section_page(self, ctype, name: str) -> str:
         """Render a page of a type's own section (its index, its progress page) from the type's template."""
@@ -128,6 +150,14 @@ class _Links:
     def __call__(self, target: Record | str, text: str | None = None) -> str:
         record = target if isinstance(target, Record) else self.handbook.get(target)
         return f"[{one_line(text if text is not None else record.title)}]({self.url(record)})"
+
+
+def _after_front_matter(markdown: str, text: str) -> str:
+    """Insert ``text`` right after a page's front matter (``---`` ... ``---``), before its title."""
+    if not markdown.startswith("---\n"):
+        return text + markdown
+    end = markdown.index("\n---\n", 3) + len("\n---\n")
+    return markdown[:end] + "\n" + text + markdown[end:]
 
 
 def _tanggal(value) -> str:

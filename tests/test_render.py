@@ -195,17 +195,17 @@ def test_abbreviations_cover_terms_and_aliases(tree):
     ]
 
 
-def test_nav_sections_get_their_records(tree):
-    """Check that each type's section follows Beranda in type order and lists its records, SOPs under Program & SOP."""
+def test_nav_sections_get_their_topics_not_their_records(tree):
+    """Check that each type's section follows Beranda in type order and lists its topics, never its records."""
     extended = extend_nav([{"Beranda": "index.md"}, {"Tentang": "tentang.md"}], load_handbook(tree()))
     titles = [next(iter(item)) for item in extended]
     assert titles == ["Beranda", "Tugas & Fungsi", "Program & SOP", "Regulasi", "Tanya Jawab", "Rakor", "Belajar",
                       "Untuk Pelatih", "Glosarium", "Sumber", "Edisi", "Tentang"]
     sections = {title: entries for item in extended for title, entries in item.items()}
-    assert sections["Program & SOP"] == [
-        "program/index.md", {"Program uji": "program/program-uji.md"}, {"SOP uji": "sop/sop-uji.md"}]
-    assert sections["Regulasi"][1:] == [{"Permensos 03/2013": "regulasi/aturan-lama.md"},
-                                        {"Permensos 28/2018": "regulasi/aturan-baru.md"}]
+    assert sections["Program & SOP"] == "program/index.md"  # no topics in the menu: a plain entry
+    assert sections["Tanya Jawab"] == ["faq/index.md", {"Peran dan kedudukan TKSK": "faq/topik/peran-tksk/index.md"}]
+    assert sections["Regulasi"][1:] == [{"Berlaku": "regulasi/status/berlaku/index.md"},
+                                        {"Tidak berlaku lagi": "regulasi/status/tidak-berlaku/index.md"}]
 
 
 def test_update_log_is_newest_first(tree):

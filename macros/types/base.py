@@ -30,6 +30,22 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Topics:
+    """How a type's records are grouped for reading (FAQ by topic, glossary by letter): ``macros.listing``.
+
+    Each group gets its own pages (``faq/topik/<slug>/``, split into pages of bounded size), the section's
+    index lists the groups, and a record page names its group; so no page grows with the handbook.
+    """
+
+    word: str  #: what a group is called, for readers: "Topik", "Huruf"
+    folder: str  #: the URL part of group pages: ``faq/topik/bansos/``
+    #: the groups in reading order, each ``(slug, title, records)``; empty groups are left out
+    groups: Callable[[Handbook], list[tuple[str, str, list[Record]]]]
+    in_nav: bool = True  #: the groups are entries of the menu under the section
+    preview: int = 8  #: records of each group the section's index shows once the type is too large to list whole
+
+
+@dataclass(frozen=True)
 class Child:
     """Records nested in a list field of another record (the modules of a curriculum stage).
 
@@ -72,8 +88,10 @@ class ContentType:
     own_section: Section | None = None
     #: records nested in a list field, each a record of a child type
     children: tuple[Child, ...] = ()
-    #: menu entries for the type's records; by default one per record under its section
+    #: menu entries under its section (topics such as learning stages, never every record); default none
     nav: Callable[[Handbook], list] | None = None
+    #: how its records are grouped on pages of their own (``macros.listing``), if they are
+    topics: Topics | None = None
     #: checks that only warn (coverage): reported by `tksk validate`, never stop a build
     advice: tuple[Callable[[Handbook], list[str]], ...] = field(default=())
     #: functions the type's template calls, given the handbook: ``lambda hb: {"modules_of": ...}``

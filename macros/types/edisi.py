@@ -94,10 +94,6 @@ def _helpers(handbook) -> dict:
             "edition_changes": lambda edition: groups[edition.id].changes}
 
 
-def _nav(handbook) -> list:
-    return [{short_title(e.data): TYPE.src_uri(e.id)} for e in editions(handbook)]
-
-
 TYPE = ContentType(
     name="edisi",
     label="Edisi",
@@ -108,7 +104,6 @@ TYPE = ContentType(
     full_title=full_title,
     short_title=short_title,
     checks=(check_edition,),
-    nav=_nav,
     template_helpers=_helpers,
     own_section=Section(
         title="Edisi",

@@ -1,7 +1,8 @@
 """Questions as a TKSK asks them, answered from the sources; linked to a rakor only where its report covers the theme."""
 
+from macros.listing import by_choice
 from macros.schema import Choice, Field, Id, ListOf, Obj, Ref, Text
-from macros.types.base import ContentType, Section, riwayat_field, sumber_field
+from macros.types.base import ContentType, Section, Topics, riwayat_field, sumber_field
 
 TOPIK = {
     "peran-tksk": "Peran dan kedudukan TKSK",
@@ -30,6 +31,7 @@ def check_rakor_report(record, handbook, log):
 
 TYPE = ContentType(
     name="faq",
+    topics=Topics("Topik", "topik", by_choice("faq", "topik", TOPIK), preview=5),
     order=50,
     own_section=Section(
         title="Tanya Jawab",

@@ -5,8 +5,9 @@ named in ``kepanjangan_sumber``. An acronym whose long form no source gives keep
 its page says that no long form is loaded.
 """
 
+from macros.listing import by_letter
 from macros.schema import Choice, Field, Id, ListOf, Obj, Ref, Text
-from macros.types.base import ContentType, Section, sumber_field, terkait_field
+from macros.types.base import ContentType, Section, Topics, sumber_field, terkait_field
 
 JENIS = {
     "singkatan": "Singkatan",
@@ -30,6 +31,7 @@ def check_long_form(record, handbook, log):
 
 TYPE = ContentType(
     name="glosarium",
+    topics=Topics("Huruf", "huruf", by_letter("glosarium"), in_nav=False, preview=5),
     order=80,
     own_section=Section(
         title="Glosarium",

@@ -145,11 +145,9 @@ MODUL = ContentType(
 
 
 def _nav(handbook) -> list:
-    entries = [{"Progres saya": "kurikulum/progres.md"}]
-    for stage in handbook.of_type("kurikulum"):
-        modules = [{m.data.judul: MODUL.src_uri(m.id)} for m in stage_modules(stage, handbook)]
-        entries.append({stage.data.judul: [TYPE.src_uri(stage.id), *modules]})
-    return entries
+    """The progress page and the stages (at most 20): a stage's page lists its modules, the menu does not."""
+    stages = sorted(handbook.of_type("kurikulum"), key=lambda s: s.data.urutan)
+    return [{"Progres saya": "kurikulum/progres.md"}, *({s.data.judul: TYPE.src_uri(s.id)} for s in stages)]
 
 
 def stage_modules(stage, handbook) -> list:

@@ -1,10 +1,12 @@
 """Aid programs a TKSK accompanies, current and historical."""
 
+from macros.listing import by_state
 from macros.schema import Field, Id, ListOf, Obj, Ref, Text
 from macros.status import ACTIVE, ENDED, NOT_CONFIRMED, NOT_CONFIRMED_LABEL, UNCONFIRMED, StatusRule
 from macros.types.base import (
     ContentType,
     Section,
+    Topics,
     check_basis_in_force,
     dasar_field,
     historis_field,
@@ -22,6 +24,9 @@ STATUS = StatusRule(
 
 TYPE = ContentType(
     name="program",
+    topics=Topics("Status", "status", by_state("program", [
+        (ACTIVE, "berjalan", "Berjalan"), (UNCONFIRMED, "belum-dipastikan", "Status belum dipastikan"),
+        (ENDED, "berakhir", "Sudah berakhir")]), in_nav=False, preview=5),
     order=20,
     own_section=Section(
         title="Program & SOP",

@@ -1,7 +1,8 @@
 """Coordination meetings (rakor) and what each one said, asked and agreed."""
 
+from macros.listing import by_year
 from macros.schema import Choice, Date, Field, Id, ListOf, Obj, Text, Verbatim
-from macros.types.base import ContentType, Section, kutipan_field, riwayat_field, sumber_field
+from macros.types.base import ContentType, Section, Topics, kutipan_field, riwayat_field, sumber_field
 
 JENIS = {
     "rakor": "Rapat koordinasi",
@@ -12,6 +13,7 @@ JENIS = {
 
 TYPE = ContentType(
     name="rakor",
+    topics=Topics("Tahun", "tahun", by_year("rakor"), in_nav=False),
     order=60,
     own_section=Section(
         title="Rakor",

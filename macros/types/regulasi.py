@@ -1,8 +1,9 @@
 """Regulations: what is in force, what replaced what, and when."""
 
+from macros.listing import by_state
 from macros.schema import Choice, Date, Field, Id, Integer, ListOf, Obj, PartialDate, Ref, Text
 from macros.status import ACTIVE, ENDED, NOT_CONFIRMED, NOT_CONFIRMED_LABEL, UNCONFIRMED, StatusRule
-from macros.types.base import ContentType, Section, kutipan_field, riwayat_field, sumber_field
+from macros.types.base import ContentType, Section, Topics, kutipan_field, riwayat_field, sumber_field
 
 JENIS = (
     "UU", "PP", "Perpres", "Inpres", "Permensos", "Kepmensos", "Perdirjen",
@@ -61,6 +62,9 @@ def short_title(d) -> str:
 
 TYPE = ContentType(
     name="regulasi",
+    topics=Topics("Status", "status", by_state("regulasi", [
+        (ACTIVE, "berlaku", "Berlaku"), (UNCONFIRMED, "belum-dipastikan", "Status belum dipastikan"),
+        (ENDED, "tidak-berlaku", "Tidak berlaku lagi")], newest_first="tahun")),
     order=40,
     own_section=Section(
         title="Regulasi",

@@ -1,10 +1,21 @@
 """Standard procedures: numbered steps, what each step produces, and what a TKSK must not do."""
 
+from macros.listing import by_reference
 from macros.schema import Date, Field, Id, ListOf, Obj, Ref, Text
-from macros.types.base import ContentType, check_basis_in_force, dasar_field, historis_field, riwayat_field, sumber_field, terkait_field
+from macros.types.base import (
+    ContentType,
+    Topics,
+    check_basis_in_force,
+    dasar_field,
+    historis_field,
+    riwayat_field,
+    sumber_field,
+    terkait_field,
+)
 
 TYPE = ContentType(
     name="sop",
+    topics=Topics("Program", "program", by_reference("sop", "program", "SOP tugas umum"), in_nav=False),
     order=30,
     label="SOP",
     files="sop/*.yml",

@@ -1,7 +1,8 @@
 """Sources: the rakor reports (seeds), secondary reports and regulation texts every fact cites."""
 
+from macros.listing import by_choice
 from macros.schema import Choice, Date, Field, Id, Obj, Text, Url
-from macros.types.base import ContentType, Section
+from macros.types.base import ContentType, Section, Topics
 
 JENIS = {
     "berita-rakor": "Berita rapat koordinasi",
@@ -16,6 +17,7 @@ KEYAKINAN = {
 
 TYPE = ContentType(
     name="sumber",
+    topics=Topics("Jenis", "jenis", by_choice("sumber", "jenis", JENIS), in_nav=False),
     order=90,
     own_section=Section(
         title="Sumber",

@@ -1,9 +1,11 @@
 """Duties, functions and prohibitions of a TKSK, and the lists (PPKS, PSKS) they work with."""
 
+from macros.listing import by_choice
 from macros.schema import Choice, Field, Id, ListOf, Obj, Text
 from macros.types.base import (
     ContentType,
     Section,
+    Topics,
     check_basis_in_force,
     dasar_field,
     historis_field,
@@ -22,6 +24,7 @@ JENIS = {
 
 TYPE = ContentType(
     name="tugas",
+    topics=Topics("Jenis", "jenis", by_choice("tugas", "jenis", JENIS)),
     order=10,
     own_section=Section(
         title="Tugas & Fungsi",
