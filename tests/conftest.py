@@ -115,6 +115,8 @@ class Phone:
     base: str
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: what the page's Content-Security-Policy refused (macros/csp.py): must stay empty
+    refused: list[str] = field(default_factory=list)
 
     def open(self, path: str) -> Page:
         """Open a path of the site (``/`` for Beranda) and return the page."""
@@ -138,6 +140,7 @@ def phone(browser, server) -> Iterator[Phone]:
     # The context sees the requests of its pages and of their workers (Material's search runs in one).
     context.on("request", lambda request: tab.requests.append(request.url))
     page.on("pageerror", lambda error: tab.errors.append(str(error)))
+    page.on("console", lambda message: "Content Security Policy" in message.text and tab.refused.append(message.text))
     try:
         yield tab
     finally:
@@ -146,6 +149,7 @@ def phone(browser, server) -> Iterator[Phone]:
     assert not outside, f"requests left the local site: {outside}"
     assert tab.requests, "no request was recorded"
     assert not tab.errors, f"script errors on the page: {tab.errors}"
+    assert not tab.refused, f"the page's security policy refused something: {tab.refused}"
 
 
 def wait_until_saved_offline(page: Page, *paths: str, seconds: float = 30) -> None:

@@ -1,0 +1,45 @@
+"""The Content-Security-Policy every page carries (macros/csp.py): strict, and computed from the page itself."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+from macros.csp import policy_for, with_policy
+
+PAGE = """<!doctype html><html lang="id"><head><meta charset="utf-8"><title>x</title>
+<script>__md_scope=new URL("..",location)</script>
+<script id="__config" type="application/json">{"base": ".."}</script>
+<script src="../assets/javascripts/bundle.js"></script></head>
+<body><table><tr><td style="text-align: right;">1</td></tr></table></body></html>"""
+
+
+def _sha(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def test_inline_scripts_are_allowed_by_their_hash_only():
+    """Check that the page's own inline script is allowed by hash, JSON data blocks need none, and nothing is 'unsafe-inline'."""
+    policy = policy_for(PAGE)
+    script_src = re.search(r"script-src ([^;]*)", policy).group(1).split()
+    assert script_src == ["'self'", "'wasm-unsafe-eval'", _sha('__md_scope=new URL("..",location)')]
+    assert "unsafe-inline" not in policy
+    assert "style-src-attr 'unsafe-hashes' " + _sha("text-align: right;") in policy
+    for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'self'", "connect-src 'self'", "font-src 'self'"):
+        assert directive in policy
+
+
+def test_policy_comes_before_any_script_and_is_not_doubled():
+    """Check that the policy is placed right after <meta charset>, before the first script, once even if applied twice."""
+    secured = with_policy(with_policy(PAGE))
+    assert secured.count('http-equiv="Content-Security-Policy"') == 1
+    assert secured.index("Content-Security-Policy") < secured.index("<script")
+    assert secured.index("<meta charset") < secured.index("Content-Security-Policy")
+
+
+def test_every_built_page_carries_a_policy(site):
+    """Check that every HTML page of the real build, the print page included, carries its policy."""
+    missing = [p.relative_to(site).as_posix() for p in site.rglob("*.html")
+               if 'http-equiv="Content-Security-Policy"' not in p.read_text(encoding="utf-8")]
+    assert not missing
