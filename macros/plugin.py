@@ -17,6 +17,7 @@ from macros.errors import DataInvalid
 from macros.feed import FEED_NAME, atom_feed
 from macros.navigation import extend_nav
 from macros.offline import write_service_worker
+from macros.search import SearchIndexError, page_labels, search_page, synonym_groups, write_search_index
 from macros.site import GENERATED, Site, load_site, write_if_changed
 
 
@@ -31,6 +32,7 @@ class BukuSakuPlugin(BasePlugin):
         except DataInvalid as exc:
             raise PluginError("Ada kesalahan isi; situs tidak dibangun.\n" + exc.report()) from None
         self.site.write_abbreviations()
+        self.search_pages, self.search_labels = [], page_labels(self.site.handbook)
         if config.nav:
             config.nav = extend_nav(config.nav, self.site.handbook)
         return config
@@ -44,5 +46,14 @@ class BukuSakuPlugin(BasePlugin):
         files.append(File.generated(config, FEED_NAME, abs_src_path=str(path)))
         return files
 
+    def on_page_context(self, context, page, config, nav):
+        if entry := search_page(page.file.src_uri, page.url, page.meta, self.search_labels):
+            self.search_pages.append(entry)
+        return context
+
     def on_post_build(self, config):
+        try:  # before the service worker, which pre-caches the index
+            write_search_index(Path(config.site_dir), self.search_pages, synonym_groups(self.site.handbook))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
         write_service_worker(Path(config.site_dir))
