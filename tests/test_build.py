@@ -150,20 +150,18 @@ def test_docs_front_matter_is_valid(site):
         assert meta["title"] and meta["description"], path
 
 
-def test_html_pasted_into_data_stays_text(tmp_path):
-    """Check that HTML in a YAML field is shown as text in the built page, never run as markup."""
+def test_html_pasted_into_data_is_refused(tmp_path):
+    """Check that HTML pasted into a YAML field stops the build with the field's line (what passes stays text:
+    tests/test_inert.py)."""
     sop = ROOT / "data" / "sop" / "verval-data-kpm.yml"
     text = sop.read_text(encoding="utf-8")
     evil = "ringkasan: '<script>alert(1)</script><img src=x onerror=alert(2)> \"><b>x</b>'\n"
     changed = re.sub(r"^ringkasan:.*?(?=^\w)", evil, text, count=1, flags=re.MULTILINE | re.DOTALL)
     project = copy_project(tmp_path / "p", {"data/sop/verval-data-kpm.yml": changed})
     result = build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    html = (tmp_path / "site" / "sop" / "verval-data-kpm" / "index.html").read_text(encoding="utf-8")
-    assert "<script>alert(1)" not in html and "<img src=x" not in html and "<b>x</b>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    meta = parse(tmp_path / "site" / "sop" / "verval-data-kpm" / "index.html").meta
-    assert meta["description"].startswith("<script>")  # parsed back from an escaped attribute: it stayed inside it
+    assert result.returncode == 1
+    assert "data/sop/verval-data-kpm.yml:5: ringkasan: HTML tidak dipakai di buku saku (tertulis \"<script>\")" in result.stderr
+    assert not (tmp_path / "site").exists()
 
 
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
