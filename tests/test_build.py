@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -13,6 +13,7 @@ import yaml
 from macros.handbook import load_handbook
 from tests.conftest import build, copy_project
 from tests.helpers import ROOT
+from tests.links import broken_links
 
 
 class _Page(HTMLParser):
@@ -68,24 +69,9 @@ def test_every_record_has_its_page(site):
     assert len(handbook.records) >= 100
 
 
-def test_every_internal_link_resolves(site, pages):
-    """Check that every link between pages reaches an existing page and, if it names one, an existing anchor."""
-    broken = []
-    for path, page in pages.items():
-        if path.name == "404.html":  # served for any missing URL, so MkDocs gives it root-absolute links
-            continue
-        for href in page.links:
-            parts = urlsplit(href)
-            if parts.scheme or href.startswith(("mailto:", "//")):
-                continue
-            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.is_file():
-                broken.append(f"{path.relative_to(site)} -> {href}")
-            elif parts.fragment and target.suffix == ".html" and parts.fragment not in pages[target].ids:
-                broken.append(f"{path.relative_to(site)} -> {href} (anchor)")
-    assert not broken
+def test_every_internal_link_resolves(site):
+    """Check that every link between pages, and every script and style, reaches an existing file and named anchor."""
+    assert not broken_links(site)
 
 
 def test_no_page_loads_anything_from_another_host(pages):

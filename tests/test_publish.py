@@ -19,7 +19,7 @@ import tarfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
@@ -29,6 +29,7 @@ from macros import publish
 from macros.publish import Edition, PublishError, check_order, parse_edition
 from tests.conftest import PHONE, WIDTH, _QuietHandler, copy_project
 from tests.helpers import ROOT
+from tests.links import broken_links
 
 TODAY = datetime.date(2026, 11, 23)
 #: Without the final slash on purpose: MkDocs adds it, mike then adds the edition folder.
@@ -192,12 +193,25 @@ def test_publishing_leaves_the_project_folder_clean(editions):
 
 
 @pytest.fixture(scope="module")
-def branch_server(editions, tmp_path_factory):
-    """Serve the files of gh-pages, checked out as a static host would hold them, and return the base URL."""
+def branch_folder(editions, tmp_path_factory) -> Path:
+    """Check out the files of gh-pages as a static host would hold them."""
     folder = tmp_path_factory.mktemp("cabang")
     archive = subprocess.run(["git", "archive", "gh-pages"], cwd=editions, capture_output=True, check=True).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(folder, filter="data")
+    return folder
+
+
+def test_every_link_resolves_across_editions(branch_folder):
+    """Check that in the published branch (both editions, latest/ and the root) every internal link and anchor resolves."""
+    assert (branch_folder / "2026.1" / "index.html").is_file() and (branch_folder / "latest" / "index.html").is_file()
+    assert not broken_links(branch_folder, prefix=urlsplit(SITE_URL).path + "/")
+
+
+@pytest.fixture(scope="module")
+def branch_server(branch_folder):
+    """Serve the checked-out branch and return the base URL."""
+    folder = branch_folder
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
