@@ -19,7 +19,8 @@
  *
  * Plain script, no inline code, no HTML parsing (text goes in with textContent), nothing from another
  * host: it runs under a strict Content-Security-Policy. window.bukuSakuCari(query) returns the result
- * list the panel shows (tests/test_search.py runs the query set through it).
+ * list the panel shows (tests/test_search.py runs the query set through it), and every list shown
+ * fires "cari:hasil" on document (bench/search.py times keystroke to results with it).
  */
 (function () {
   "use strict";
@@ -142,6 +143,10 @@
   var input = panel.querySelector("[data-cari-input]");
   var status = panel.querySelector("[data-cari-status]");
   var list = panel.querySelector("[data-cari-results]");
+  // Material's grey on grey for the result count and the tags, and its accent colour for the marked
+  // words of an excerpt, are below WCAG AA contrast (axe); the text
+  // colour is set here, through the CSSOM (allowed by a strict CSP), not in a stylesheet every page loads.
+  status.style.color = "var(--md-default-fg-color)";
   var running = null; // the query being searched
   var waiting = null; // the newest query typed meanwhile
 
@@ -176,6 +181,7 @@
       }));
       if (inMark) {
         var mark = document.createElement("mark");
+        mark.style.color = "var(--md-typeset-a-color)"; // Material's accent orange fails contrast (see status.style)
         mark.appendChild(text);
         into.appendChild(mark);
       } else {
@@ -187,8 +193,8 @@
 
   function show(query, results) {
     list.textContent = "";
-    if (!query) return say("Ketik untuk mulai mencari");
-    say(results.length ? results.length + (results.length === MAX_RESULTS ? " hasil teratas" : " hasil") : "Tidak ada hasil");
+    if (!query) say("Ketik untuk mulai mencari");
+    else say(results.length ? results.length + (results.length === MAX_RESULTS ? " hasil teratas" : " hasil") : "Tidak ada hasil");
     results.forEach(function (r) {
       var item = document.createElement("li");
       item.className = "md-search-result__item";
@@ -204,11 +210,11 @@
       excerptNodes(r.excerpt, text);
       article.appendChild(title);
       if (r.type) {
-        var tags = document.createElement("nav");
+        var tags = document.createElement("div"); // Material's result tags; a div, not a nav: ten of them are no landmarks
         tags.className = "md-tags";
-        tags.setAttribute("aria-label", "Jenis");
         var tag = document.createElement("span");
         tag.className = "md-tag";
+        tag.style.color = "var(--md-default-fg-color)"; // see status.style above: Material's grey fails contrast
         tag.textContent = r.type;
         tags.appendChild(tag);
         article.appendChild(tags);
@@ -218,6 +224,7 @@
       item.appendChild(link);
       list.appendChild(item);
     });
+    document.dispatchEvent(new CustomEvent("cari:hasil", { detail: { query: query, count: results.length } }));
   }
 
   /* One search at a time; keys typed meanwhile are searched as one query when it ends. */
