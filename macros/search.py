@@ -22,6 +22,7 @@ types exactly one of its names.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import re
 import shutil
@@ -98,7 +99,8 @@ def search_page(src_uri: str, url: str, meta: dict, labels: Labels) -> SearchPag
 def synonym_groups(handbook: Handbook) -> list[dict]:
     """Return every glossary entry as its page and its names (term, long form, aliases), as a reader types them.
 
-    ``[{"url": "glosarium/bpnt/", "nama": ["bpnt", "bantuan pangan non tunai", ...]}, ...]``
+    ``[{"url": "glosarium/bpnt/", "nama": ["bpnt", "bantuan pangan non tunai", ...]}, ...]``; the index adds
+    each page's Pagefind id (:func:`fragment_ids`).
     """
     ctype = BY_NAME["glosarium"]
     groups = []
@@ -155,8 +157,22 @@ def write_search_index(site_dir: Path, pages: list[SearchPage], groups: list[dic
     for pattern in UNUSED:
         for path in bundle.glob(pattern):
             path.unlink()
+    ids = fragment_ids(bundle)
+    groups = [{**group, "id": ids.get("/" + group["url"])} for group in groups]  # None: the page is not searched
     (bundle / SYNONYMS).write_text(json.dumps(groups, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return counts
+
+
+def fragment_ids(bundle: Path) -> dict[str, str]:
+    """Return Pagefind's id of every indexed page by URL: the name of its fragment file, which search results carry.
+
+    With it the search box finds a glossary page among the results without loading their fragments.
+    """
+    ids = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        ids[json.loads(raw[raw.index(b"{"):])["url"]] = path.name.removesuffix(".pf_fragment")  # after the "pagefind_dcd" mark
+    return ids
 
 
 async def _index(site_dir: Path, pages: list[SearchPage], bundle: Path) -> dict:

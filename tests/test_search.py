@@ -103,8 +103,10 @@ def test_built_index_is_indonesian_and_holds_only_content_pages(site):
     assert sop["meta"]["jenis"] == "SOP" and "verval" in sop["meta"]["title"].lower()
     assert "Panduan penyunting" not in sop["content"]  # the menu is not part of the page's words
     assert not list((site / "pagefind").glob("pagefind-ui*")) and not (site / "pagefind/wasm.unknown.pagefind").exists()
-    groups = json.loads((site / "pagefind/sinonim.json").read_text(encoding="utf-8"))
-    assert {"url": "glosarium/kpm/", "nama": ["kpm", "keluarga penerima manfaat"]} in groups
+    groups = {g["url"]: g for g in json.loads((site / "pagefind/sinonim.json").read_text(encoding="utf-8"))}
+    assert groups["glosarium/kpm/"]["nama"] == ["kpm", "keluarga penerima manfaat"]
+    assert (site / "pagefind/fragment" / (groups["glosarium/kpm/"]["id"] + ".pf_fragment")).is_file()  # its page, by Pagefind's id
+    assert pages["/glosarium/kpm/"]["meta"]["jenis"] == "Glosarium"
 
 
 @pytest.mark.browser

@@ -28,7 +28,6 @@
   var MAX_RESULTS = 10;
   var MAX_VARIANTS = 6;
   var VARIANT_WEIGHT = 0.9; // a page found by the reader's own words ranks above one found only by another name
-  var PIN_SEARCH = 40; // how far down the list the glossary page of an exact name is looked for
   var HIGHLIGHT_WORDS = 8;
 
   var config = JSON.parse(document.getElementById("__config").textContent);
@@ -73,20 +72,21 @@
     return found.filter(function (v, i) { return found.indexOf(v) === i; }).slice(0, MAX_VARIANTS);
   }
 
-  /* The glossary page of the entry one of whose names is the whole query ("kpm", "keluarga penerima manfaat"). */
+  /* The Pagefind id of the glossary page whose entry has the whole query as a name ("kpm", "keluarga penerima manfaat"). */
   function entryPage(query, groups) {
     var q = normalise(query);
     var entry = groups.filter(function (g) { return g.nama.indexOf(q) !== -1; })[0];
-    return entry ? new URL(entry.url, root).pathname : null;
+    return entry ? entry.id : null;
   }
 
-  /* Search every variant, merge the lists (a page keeps its best relative score), and load the best pages. */
-  function search(query) {
-    var pinned = null;
+  /* Search every variant, merge the lists (a page keeps its best relative score), put the glossary page
+     of an exact name first, and load the best pages; null when stale() says a newer query is waiting. */
+  function search(query, stale) {
     return load().then(function (e) {
       var qs = variants(query, e.groups);
-      pinned = entryPage(query, e.groups);
+      var pinned = entryPage(query, e.groups);
       return Promise.all(qs.map(function (q) { return e.pagefind.search(q); })).then(function (answers) {
+        if (stale && stale()) return null; // the reader typed on: no page data for this list
         var merged = {};
         answers.forEach(function (answer, n) {
           var top = answer.results.length ? answer.results[0].score : 1;
@@ -99,24 +99,9 @@
           });
         });
         var ranked = Object.keys(merged).map(function (id) { return merged[id]; }).sort(function (a, b) {
-          return b.best - a.best || b.sum - a.sum;
-        });
-        return loadPages(ranked.map(function (m) { return m.result; }), pinned);
-      });
-    });
-  }
-
-  /* The data of the first results; the glossary page of an exact name comes first, looked for further down if need be. */
-  function loadPages(results, pinned) {
-    var path = function (r) { return r.url.split("?")[0]; };
-    return Promise.all(results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); })).then(function (pages) {
-      var found = pages.map(entry);
-      var at = found.findIndex(function (r) { return path(r) === pinned; });
-      if (!pinned || at === 0) return found;
-      if (at > 0) return [found[at]].concat(found.slice(0, at), found.slice(at + 1));
-      return Promise.all(results.slice(MAX_RESULTS, PIN_SEARCH).map(function (r) { return r.data(); })).then(function (further) {
-        var page = further.map(entry).filter(function (r) { return path(r) === pinned; })[0];
-        return page ? [page].concat(found.slice(0, MAX_RESULTS - 1)) : found;
+          return (b.result.id === pinned) - (a.result.id === pinned) || b.best - a.best || b.sum - a.sum;
+        }).slice(0, MAX_RESULTS);
+        return Promise.all(ranked.map(function (m) { return m.result.data(); })).then(function (pages) { return pages.map(entry); });
       });
     });
   }
@@ -234,9 +219,9 @@
       return;
     }
     running = query;
-    var done = query ? search(query) : Promise.resolve([]);
+    var done = query ? search(query, function () { return waiting !== null; }) : Promise.resolve([]);
     done.then(function (results) {
-      if (waiting === null) show(query, results);
+      if (waiting === null && results) show(query, results);
     }, function () {
       say("Pencarian belum bisa dibuka. Sambungkan ponsel ke internet sekali, lalu coba lagi.");
     }).then(function () {
