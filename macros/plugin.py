@@ -15,8 +15,9 @@ from mkdocs.structure.files import File
 from macros.changes import all_changes
 from macros.errors import DataInvalid
 from macros.feed import FEED_NAME, atom_feed
+from macros.manifest import MANIFEST_NAME, web_manifest
 from macros.navigation import extend_nav
-from macros.offline import write_service_worker
+from macros.offline import learning_stages, write_service_worker
 from macros.search import SearchIndexError, page_labels, search_page, synonym_groups, write_search_index
 from macros.site import GENERATED, Site, load_site, write_if_changed
 
@@ -44,6 +45,8 @@ class BukuSakuPlugin(BasePlugin):
         feed = atom_feed(all_changes(self.site.handbook), config.site_url, config.site_name)
         path = write_if_changed(self.site.root / GENERATED / FEED_NAME, feed)
         files.append(File.generated(config, FEED_NAME, abs_src_path=str(path)))
+        # The web app manifest (add to home screen): addresses relative to the edition's root.
+        files.append(File.generated(config, MANIFEST_NAME, content=web_manifest(config.site_name, config.site_description)))
         return files
 
     def on_page_context(self, context, page, config, nav):
@@ -56,4 +59,4 @@ class BukuSakuPlugin(BasePlugin):
             write_search_index(Path(config.site_dir), self.search_pages, synonym_groups(self.site.handbook))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
-        write_service_worker(Path(config.site_dir))
+        write_service_worker(Path(config.site_dir), learning_stages(self.site.handbook))  # last: lists every file
