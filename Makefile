@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip install -q --disable-pip-version-check -c requirements.lock
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate lint bench pdf chromium clean publish preview-editions
+.PHONY: serve test build validate lint bench pdf chromium clean publish preview-editions preview lighthouse
 
 ## serve: set up and serve the handbook on http://127.0.0.1:8000 (reloads when data/ changes)
 serve: $(VENV)/.site
@@ -28,9 +28,10 @@ build: $(VENV)/.site
 pdf: $(VENV)/.pdf chromium
 	$(BIN)/tksk pdf
 
-## bench: print build time and page weight figures
-bench: $(VENV)/.site
+## bench: print build time and page weight figures, and what a phone downloads per kind of page (bench/pages.py)
+bench: $(VENV)/.test chromium
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/pages.py
 
 ## publish: put edition EDITION into the local gh-pages branch, for the address SITE_URL (PUSH=1 also sends it to origin)
 ##   SITE_URL=https://dinsos.example.go.id/buku-saku/ make publish EDITION=2026.2
@@ -42,6 +43,17 @@ publish: $(VENV)/.site
 ## preview-editions: serve the gh-pages branch as published (every edition, latest/, the banner) on http://127.0.0.1:8000
 preview-editions: $(VENV)/.site
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/mike serve --dev-addr 127.0.0.1:8000
+
+## preview: build, then serve site/ as a real host does (gzip, cache headers, 404 page) on http://127.0.0.1:8000
+preview: build
+	$(BIN)/python -m macros.preview site --host 127.0.0.1 --port 8000
+
+## lighthouse: Lighthouse mobile scores and failing audits of each kind of page, against the gzip preview (needs node 20)
+lighthouse: $(VENV)/.test chromium node_modules/.package-lock.json
+	$(BIN)/python bench/lighthouse.py
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
