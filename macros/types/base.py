@@ -43,6 +43,7 @@ class Topics:
     groups: Callable[[Handbook], list[tuple[str, str, list[Record]]]]
     in_nav: bool = True  #: the groups are entries of the menu under the section
     preview: int = 8  #: records of each group the section's index shows once the type is too large to list whole
+    noun: str = ""  #: what a record is called in a count, when not the type's label: "12 istilah"
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def check_rakor_report(record, handbook, log):
 
 TYPE = ContentType(
     name="faq",
-    topics=Topics("Topik", "topik", by_choice("faq", "topik", TOPIK), preview=5),
+    topics=Topics("Topik", "topik", by_choice("faq", "topik", TOPIK), preview=5, noun="pertanyaan"),
     order=50,
     own_section=Section(
         title="Tanya Jawab",

@@ -31,7 +31,7 @@ def check_long_form(record, handbook, log):
 
 TYPE = ContentType(
     name="glosarium",
-    topics=Topics("Huruf", "huruf", by_letter("glosarium"), in_nav=False, preview=5),
+    topics=Topics("Huruf", "huruf", by_letter("glosarium"), in_nav=False, preview=5, noun="istilah"),
     order=80,
     own_section=Section(
         title="Glosarium",

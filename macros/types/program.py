@@ -26,7 +26,7 @@ TYPE = ContentType(
     name="program",
     topics=Topics("Status", "status", by_state("program", [
         (ACTIVE, "berjalan", "Berjalan"), (UNCONFIRMED, "belum-dipastikan", "Status belum dipastikan"),
-        (ENDED, "berakhir", "Sudah berakhir")]), in_nav=False, preview=5),
+        (ENDED, "berakhir", "Sudah berakhir")]), in_nav=False, preview=5, noun="program"),
     order=20,
     own_section=Section(
         title="Program & SOP",

@@ -13,7 +13,7 @@ JENIS = {
 
 TYPE = ContentType(
     name="rakor",
-    topics=Topics("Tahun", "tahun", by_year("rakor"), in_nav=False),
+    topics=Topics("Tahun", "tahun", by_year("rakor"), in_nav=False, noun="rakor"),
     order=60,
     own_section=Section(
         title="Rakor",

@@ -64,7 +64,7 @@ TYPE = ContentType(
     name="regulasi",
     topics=Topics("Status", "status", by_state("regulasi", [
         (ACTIVE, "berlaku", "Berlaku"), (UNCONFIRMED, "belum-dipastikan", "Status belum dipastikan"),
-        (ENDED, "tidak-berlaku", "Tidak berlaku lagi")], newest_first="tahun")),
+        (ENDED, "tidak-berlaku", "Tidak berlaku lagi")], newest_first="tahun"), noun="aturan"),
     order=40,
     own_section=Section(
         title="Regulasi",

@@ -15,7 +15,7 @@ from macros.types.base import (
 
 TYPE = ContentType(
     name="sop",
-    topics=Topics("Program", "program", by_reference("sop", "program", "SOP tugas umum"), in_nav=False),
+    topics=Topics("Program", "program", by_reference("sop", "program", "SOP tugas umum"), in_nav=False, noun="SOP"),
     order=30,
     label="SOP",
     files="sop/*.yml",

@@ -17,7 +17,7 @@ KEYAKINAN = {
 
 TYPE = ContentType(
     name="sumber",
-    topics=Topics("Jenis", "jenis", by_choice("sumber", "jenis", JENIS), in_nav=False),
+    topics=Topics("Jenis", "jenis", by_choice("sumber", "jenis", JENIS), in_nav=False, noun="sumber"),
     order=90,
     own_section=Section(
         title="Sumber",

@@ -24,7 +24,7 @@ JENIS = {
 
 TYPE = ContentType(
     name="tugas",
-    topics=Topics("Jenis", "jenis", by_choice("tugas", "jenis", JENIS)),
+    topics=Topics("Jenis", "jenis", by_choice("tugas", "jenis", JENIS), noun="catatan"),
     order=10,
     own_section=Section(
         title="Tugas & Fungsi",
