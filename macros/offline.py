@@ -1,22 +1,23 @@
 """Offline reading: a service worker that keeps the handbook on the phone and updates it file by file.
 
 Why our own worker and not Workbox: Material for MkDocs has no service worker (its ``offline`` plugin is for
-opening files from disk). Workbox (``workbox-build`` 7.4) is the reference for the behaviour and the worker
-follows it: a precache manifest of ``[url, revision]`` pairs where the revision is the file's content hash,
-unchanged files kept and only changed ones downloaded on a new edition, the new worker waiting until the
-reader chooses to reload (Workbox's ``workbox-window`` "waiting" recipe). Two things Workbox does not give
-and that this handbook needs made us keep a small worker of our own (about 200 lines, no build step, no
-node at build time): the offline budget (sections and learning stages saved on request, with progress,
-whose lists are separate files so the worker stays small at 5,000 records) and one cache per edition
-under mike's folders that copies the previous edition's unchanged files instead of downloading them.
+opening files from disk). Workbox (``workbox-build`` 7.4) is the reference and the worker follows its
+precaching: a manifest of ``[url, revision]`` pairs whose revision is the file's content hash, unchanged
+files kept and only changed ones downloaded on a new edition, the new worker waiting until the reader
+chooses to switch (``workbox-window``'s "waiting" recipe: SKIP_WAITING, reload on controllerchange), caches
+per scope. What Workbox lacks here is the offline budget: ``workbox-build`` puts every file in the worker
+(hundreds of KB at 5,000 records, fetched again with every edition) and has no "save this section"; that
+would be our own code on top of Workbox anyway. One small worker (macros/templates/sw.js, no node at build
+time) was simpler, and tests/test_offline.py checks the Workbox behaviour in Chromium.
 
 What a first visit saves is chosen here, at build time, within ``BUDGET`` (gzip bytes):
-1. the shell: Beranda, the "not saved" page, CSS, JS, icons, manifest;
-2. the search engine and its index (Pagefind's files in ``pagefind/``; Material's index if present);
-3. the section, topic and learning-stage pages (every page that has pages below it);
-4. every other page with its search excerpt, all of it when it fits (today's handbook), else whole
-   sections in menu order while they fit. What does not fit is saved when the reader opens it, or
-   all at once with the "Simpan" button of its section or stage (``simpan/*.json`` lists).
+1. always: the shell (Beranda, the "not saved" page, CSS, JS, manifest) and the search engine (Pagefind's
+   script, wasm and metadata);
+2. then, each step whole or skipped, while it fits: the top-level pages (sections, Pembaruan, Tentang),
+   the search index (Pagefind's word chunks), the topic and learning-stage pages (shallowest first),
+   and every other page with its search excerpt: all of it when it fits (today's handbook), else whole
+   sections in menu order. What does not fit is saved when the reader opens it, or all at once with the
+   "Simpan" button of its section or stage (``simpan/*.json`` lists).
 """
 
 from __future__ import annotations
@@ -197,19 +198,31 @@ def plan(site_dir: Path, stages: Mapping[str, list[str]] | None = None, budget: 
 
     for group in groups.values():
         group.urls = with_excerpts(group.urls)
-    chosen = list(dict.fromkeys(u for u in [*shell, *engine, *with_excerpts(sorted(parents))] if u in entries))
-    rest = [u for u in with_excerpts(page_urls) if u not in chosen]
+    # Always: the shell and the search engine. Then, each step whole or not at all, while it fits: the
+    # top-level pages, the search index, the section/topic/stage pages (shallowest first), everything else
+    # or else whole sections in menu order.
+    index = [u for u in engine if "/index/" in u or "/filter/" in u]
+    chosen = list(dict.fromkeys(u for u in [*shell, *(u for u in engine if u not in index)] if u in entries))
     room = budget - sum(entries[u].gzip_bytes for u in chosen)
-    if sum(entries[u].gzip_bytes for u in rest) <= room:
-        chosen += rest
-    else:  # a large handbook: whole top-level sections, in menu order, while they fit
-        top = [g for g in groups.values() if g.page.count("/") == 1]
-        for name in _menu_order(site_dir, [g.page for g in top]):
-            extra = [u for u in groups[name].urls if u not in chosen]
-            cost = sum(entries[u].gzip_bytes for u in extra)
-            if cost <= room:
-                chosen += extra
-                room -= cost
+
+    def take(urls: Iterable[str]) -> bool:
+        nonlocal room
+        extra = [u for u in dict.fromkeys(urls) if u in entries and u not in chosen]
+        cost = sum(entries[u].gzip_bytes for u in extra)
+        if cost > room:
+            return False
+        chosen.extend(extra)
+        room -= cost
+        return True
+
+    take(with_excerpts(u for u in sorted(parents) if u.count("/") <= 1))
+    take(index)
+    for url in sorted((u for u in parents if u.count("/") > 1), key=lambda u: (u.count("/"), u)):
+        take(with_excerpts([url]))
+    if not take(with_excerpts(page_urls)):  # a large handbook: whole top-level sections, in menu order
+        top = [g.page for g in groups.values() if g.page.count("/") == 1]
+        for name in _menu_order(site_dir, top):
+            take(groups[name].urls)
     return Plan([entries[u] for u in chosen], groups, entries)
 
 

@@ -33,7 +33,7 @@
 
   // Created empty at once so that screen readers announce the notice when it is added.
   const live = document.createElement("div");
-  live.className = "buku-saku-versi";
+  live.className = "buku-saku-versi md-typeset"; // md-typeset: Material styles its buttons only inside it
   live.setAttribute("role", "status");
   document.body.append(live);
 
