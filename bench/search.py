@@ -1,6 +1,6 @@
 """Print how well and how fast search works: ours (Pagefind) beside Material's default search on the same content.
 
-Run with `.venv/bin/python bench/search.py` (part of `make bench`). It builds the real handbook twice into
+Run with `.venv/bin/python bench/search.py` (about 5 minutes). It builds the real handbook twice into
 a temporary folder: as it is, and as a variant with Material's `search` plugin (its defaults, with
 search.suggest and search.highlight) instead of ours. Then, in Debian's Chromium at a 360 px phone
 viewport, against macros/preview.py (gzip, as a static host serves the files):

@@ -26,6 +26,7 @@
   "use strict";
 
   var MAX_RESULTS = 10;
+  var FIRST_SHOWN = 4; // what a phone screen holds; the rest of the list follows
   var MAX_VARIANTS = 6;
   var VARIANT_WEIGHT = 0.9; // a page found by the reader's own words ranks above one found only by another name
   var HIGHLIGHT_WORDS = 8;
@@ -79,9 +80,9 @@
     return entry ? entry.id : null;
   }
 
-  /* Search every variant, merge the lists (a page keeps its best relative score), put the glossary page
-     of an exact name first, and load the best pages; null when stale() says a newer query is waiting. */
-  function search(query, stale) {
+  /* Search every variant, merge the lists (a page keeps its best relative score) and put the glossary page
+     of an exact name first: Pagefind's results, best first; null when stale() says a newer query is waiting. */
+  function rank(query, stale) {
     return load().then(function (e) {
       var qs = variants(query, e.groups);
       var pinned = entryPage(query, e.groups);
@@ -98,12 +99,21 @@
             m.sum += relative;
           });
         });
-        var ranked = Object.keys(merged).map(function (id) { return merged[id]; }).sort(function (a, b) {
+        return Object.keys(merged).map(function (id) { return merged[id]; }).sort(function (a, b) {
           return (b.result.id === pinned) - (a.result.id === pinned) || b.best - a.best || b.sum - a.sum;
-        }).slice(0, MAX_RESULTS);
-        return Promise.all(ranked.map(function (m) { return m.result.data(); })).then(function (pages) { return pages.map(entry); });
+        }).slice(0, MAX_RESULTS).map(function (m) { return m.result; });
       });
     });
+  }
+
+  /* What the results show: each page's fragment is loaded (and its excerpt computed) only now. */
+  function pages(results) {
+    return Promise.all(results.map(function (r) { return r.data(); })).then(function (data) { return data.map(entry); });
+  }
+
+  /* The whole result list of a query, as the panel shows it. */
+  function search(query) {
+    return rank(query).then(pages);
   }
 
   /* What a result shows and where it leads: the words of the page that matched go along as ?h=. */
@@ -176,10 +186,15 @@
     }, false);
   }
 
-  function show(query, results) {
+  function show(query, results, total) {
     list.textContent = "";
     if (!query) say("Ketik untuk mulai mencari");
-    else say(results.length ? results.length + (results.length === MAX_RESULTS ? " hasil teratas" : " hasil") : "Tidak ada hasil");
+    else say(total ? total + (total === MAX_RESULTS ? " hasil teratas" : " hasil") : "Tidak ada hasil");
+    append(results);
+    document.dispatchEvent(new CustomEvent("cari:hasil", { detail: { query: query, count: total } }));
+  }
+
+  function append(results) {
     results.forEach(function (r) {
       var item = document.createElement("li");
       item.className = "md-search-result__item";
@@ -209,28 +224,39 @@
       item.appendChild(link);
       list.appendChild(item);
     });
-    document.dispatchEvent(new CustomEvent("cari:hasil", { detail: { query: query, count: results.length } }));
   }
 
-  /* One search at a time; keys typed meanwhile are searched as one query when it ends. */
+  /* One search at a time; keys typed meanwhile are searched as one query when it ends. The first results
+     a phone screen holds are shown as soon as their pages are loaded; the rest of the list follows while
+     the next query may already run. */
+  var lists = 0; // which list is on screen: the rest of an older one is not appended to it
   function run(query) {
     if (running !== null) {
       waiting = query;
       return;
     }
     running = query;
-    var done = query ? search(query, function () { return waiting !== null; }) : Promise.resolve([]);
-    done.then(function (results) {
-      if (waiting === null && results) show(query, results);
-    }, function () {
-      say("Pencarian belum bisa dibuka. Sambungkan ponsel ke internet sekali, lalu coba lagi.");
-    }).then(function () {
+    var stale = function () { return waiting !== null; };
+    var finish = function () {
       running = null;
       if (waiting !== null) {
         var next = waiting;
         waiting = null;
         run(next);
       }
+    };
+    (query ? rank(query, stale) : Promise.resolve([])).then(function (ranked) {
+      if (!ranked || stale()) return finish();
+      return pages(ranked.slice(0, FIRST_SHOWN)).then(function (first) {
+        if (stale()) return finish();
+        show(query, first, ranked.length);
+        var shown = ++lists;
+        finish();
+        return pages(ranked.slice(FIRST_SHOWN)).then(function (rest) { if (shown === lists) append(rest); });
+      });
+    }).catch(function () {
+      say("Pencarian belum bisa dibuka. Sambungkan ponsel ke internet sekali, lalu coba lagi.");
+      if (running === query) finish();
     });
   }
 
