@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from macros.listing import by_reference
 from macros.schema import Field, Id, Integer, ListOf, Obj, Ref, Text
-from macros.types.base import ContentType, Section, riwayat_field, sumber_field
+from macros.types.base import ContentType, Section, Topics, riwayat_field, sumber_field
 
 CLOCK = re.compile(r"^([01]\d|2[0-3])\.([0-5]\d)$")
 
@@ -86,6 +87,7 @@ def _helpers(handbook) -> dict:
 
 TYPE = ContentType(
     name="rencana",
+    topics=Topics("Tahap", "tahap", by_reference("rencana", "tahap", "Lainnya"), in_nav=False, preview=5, noun="rencana sesi"),
     label="Rencana sesi",
     files="rencana/*.yml",
     many=False,
