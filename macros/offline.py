@@ -107,6 +107,9 @@ def pages(site_dir: Path) -> list[str]:
     return sorted(found)
 
 
+_pages = pages  # the name tests/test_pdf.py imports
+
+
 def _shell(site_dir: Path, page_urls: list[str]) -> list[str]:
     """Return the files the pages link to (CSS, JS, icons, manifest) and the ones they load on demand."""
     found: set[str] = set()
