@@ -64,3 +64,23 @@ def _escaped(entries: list) -> list:
         (title, target), = entry.items()
         out.append({html.escape(title): _escaped(target) if isinstance(target, list) else target})
     return out
+
+
+def records_by_section(handbook: Handbook) -> dict[str, list[str]]:
+    """Return the source files of every record, by the folder of the section that shows it, in reading order.
+
+    The menu lists no records; the printed handbook (print_page/, `tksk pdf`) still holds every one of them,
+    after its section's own pages. Nested records (modules) follow their parent (a learning stage).
+    """
+    nested = {child.type.name: child for ctype in ALL for child in ctype.children}
+    sections: dict[str, list[str]] = {}
+    for ctype in ALL:
+        if ctype.name in nested:
+            continue
+        entries = sections.setdefault(ctype.section_folder, [])
+        for record in handbook.of_type(ctype.name):
+            entries.append(ctype.src_uri(record.id))
+            for child in ctype.children:
+                for item in record.data.get(child.field) or []:
+                    entries.append(child.type.src_uri(item.id))
+    return sections

@@ -9,14 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.nav import Section
 
 from macros.changes import all_changes
 from macros.errors import DataInvalid
 from macros.feed import FEED_NAME, atom_feed
 from macros.manifest import MANIFEST_NAME, web_manifest
-from macros.navigation import extend_nav
+from macros.navigation import extend_nav, records_by_section
 from macros.offline import learning_stages, write_service_worker
 from macros.search import SearchIndexError, page_labels, search_page, synonym_groups, write_search_index
 from macros.site import GENERATED, Site, load_site, write_if_changed
@@ -49,6 +50,14 @@ class BukuSakuPlugin(BasePlugin):
         files.append(File.generated(config, MANIFEST_NAME, content=web_manifest(config.site_name, config.site_description)))
         return files
 
+    @event_priority(-100)  # after print-site's own on_nav, which keeps the menu's items as its page's contents
+    def on_nav(self, nav, config, files):
+        """Give the print page (print_page/, `tksk pdf`) every record after its section's pages: the menu lists none."""
+        printer = config.plugins.get("print-site")
+        if printer is not None:
+            printer.renderer.items = _with_records(nav.items, files, records_by_section(self.site.handbook))
+        return nav
+
     def on_page_context(self, context, page, config, nav):
         if entry := search_page(page.file.src_uri, page.url, page.meta, self.search_labels):
             self.search_pages.append(entry)
@@ -60,3 +69,30 @@ class BukuSakuPlugin(BasePlugin):
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
         write_service_worker(Path(config.site_dir), learning_stages(self.site.handbook))  # last: lists every file
+
+
+def _with_records(items: list, files, sections: dict[str, list[str]]) -> list:
+    """Return the menu's top-level items, each type's section followed by its topic pages and its records' pages."""
+    out = []
+    for item in items:
+        first = item.children[0] if isinstance(item, Section) and item.children else item
+        folder = getattr(getattr(first, "file", None), "src_uri", "").removesuffix("/index.md")
+        if folder not in sections:
+            out.append(item)
+            continue
+        shown = {p.file.src_uri for p in _pages_in(item)}
+        records = sections[folder]
+        # The section's topic pages (glossary letters, FAQ topics...) that the menu leaves out, then the records.
+        folders = {uri.split("/")[0] for uri in records}
+        topics = sorted(f.src_uri for f in files.documentation_pages()
+                        if f.src_uri.split("/")[0] in folders and f.src_uri not in shown and f.src_uri not in set(records))
+        extra = [files.get_file_from_path(uri).page for uri in [*topics, *records] if uri not in shown]
+        children = item.children if isinstance(item, Section) else [item]
+        out.append(Section(item.title, [*children, *extra]))
+    return out
+
+
+def _pages_in(item) -> list:
+    if isinstance(item, Section):
+        return [p for child in item.children for p in _pages_in(child)]
+    return [item] if getattr(item, "file", None) else []
