@@ -14,6 +14,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 
 from macros.changes import all_changes
+from macros.csp import secure_site
 from macros.errors import DataInvalid
 from macros.feed import FEED_NAME, atom_feed
 from macros.manifest import MANIFEST_NAME, web_manifest
@@ -63,7 +64,9 @@ class BukuSakuPlugin(BasePlugin):
             self.search_pages.append(entry)
         return context
 
+    @event_priority(-100)  # after print-site has written print_page/, so that page gets its policy too
     def on_post_build(self, config):
+        secure_site(Path(config.site_dir))  # first: the worker's list hashes every page as it will be served
         try:  # before the service worker, which pre-caches the index
             write_search_index(Path(config.site_dir), self.search_pages, synonym_groups(self.site.handbook))
         except SearchIndexError as exc:
