@@ -24,8 +24,10 @@ from macros.personal_data import message as personal_data_message
 from macros.personal_data import personal_data
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-#: An HTML tag or comment in text: pages are written in Markdown, and a tag from data would be escaped anyway.
-HTML_TAG = re.compile(r"<!--|</?[a-zA-Z][\w-]*(?:\s[^<>]*)?/?>")
+#: The start of HTML in text: a tag, a closing tag or a comment as a browser reads them (``<img/src=x>`` too),
+#: or a tag written as an entity (``&lt;img``). Pages are written in Markdown; HTML from data is refused rather
+#: than trusted to every place the text lands (Material's tooltips, for one, render an abbreviation's title as HTML).
+HTML_TAG = re.compile(r"<[a-zA-Z/!?][^<>]*>?|&(?:lt|gt|#0*60|#0*62|#x0*3c|#x0*3e);?[^\s]*", re.IGNORECASE)
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _CONSTRUCTOR = yaml.SafeLoader("")  # used only to construct single scalar nodes
 

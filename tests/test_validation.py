@@ -362,9 +362,23 @@ CASES = [
     ),
     pytest.param(
         {"data/faq/peran-tksk.yml": FAQ.replace("jawaban: Lihat tugas uji.", "jawaban: Lihat tugas uji. <!-- catatan penyunting -->")},
-        ["data/faq/peran-tksk.yml:3: jawaban: HTML tidak dipakai di buku saku (tertulis \"<!--\"); tulis dengan "
+        ["data/faq/peran-tksk.yml:3: jawaban: HTML tidak dipakai di buku saku (tertulis \"<!-- catatan penyunting -->\"); tulis dengan "
          "Markdown, misalnya **tebal**, *miring* atau [teks tautan](https://alamat)"],
         id="html-comment",
+    ),
+    pytest.param(
+        {"data/glosarium.yml": BASE["data/glosarium.yml"].replace(
+            "arti: Langkah kerja baku.", "arti: Langkah <img/src=x onerror=alert(1)> baku.")},
+        ["data/glosarium.yml:13: arti: HTML tidak dipakai di buku saku (tertulis \"<img/src=x onerror=alert(1)>\"); tulis dengan "
+         "Markdown, misalnya **tebal**, *miring* atau [teks tautan](https://alamat)"],
+        id="tag-without-a-space-in-a-tooltip",
+    ),
+    pytest.param(
+        {"data/glosarium.yml": BASE["data/glosarium.yml"].replace(
+            "kepanjangan: standar operasional prosedur", "kepanjangan: standar &lt;svg onload=alert(1)&gt;")},
+        ["data/glosarium.yml:11: kepanjangan: HTML tidak dipakai di buku saku (tertulis \"&lt;svg\"); tulis dengan Markdown, "
+         "misalnya **tebal**, *miring* atau [teks tautan](https://alamat)"],
+        id="tag-written-as-an-entity",
     ),
     pytest.param(
         {"data/regulasi/sop-uji.yml": SOP, "data/sop/sop-uji.yml": None},
