@@ -74,6 +74,8 @@ def test_headings_are_in_order_on_every_page(site):
     """Check that every page's article has one H1, first, and never skips a level going down (H2 to H4)."""
     wrong = []
     for path in site.rglob("index.html"):
+        if path.parent.name == "print_page":  # the whole handbook on one page: an H1 per page, by print-site's design
+            continue
         parser = _Headings()
         parser.feed(path.read_text(encoding="utf-8"))
         levels = parser.levels
