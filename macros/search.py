@@ -148,12 +148,18 @@ def write_search_index(site_dir: Path, pages: list[SearchPage], groups: list[dic
     bundle = site_dir / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)  # no fragments of an earlier build left behind
-    try:
-        counts = asyncio.run(_index(site_dir, pages, bundle))
-    except SearchIndexError:
-        raise
-    except Exception as exc:  # Pagefind's service reports its failures as plain exceptions
-        raise SearchIndexError(f"Pagefind gagal membuat indeks pencarian: {exc}") from exc
+    for attempt in (1, 2):
+        try:
+            counts = asyncio.run(_index(site_dir, pages, bundle))
+            break
+        except SearchIndexError:
+            raise
+        except Exception as exc:  # Pagefind's service reports its failures as plain exceptions
+            # Seen once under heavy load in the suite ("Expecting value"): the Python API reads the service's
+            # stdout, which it merges with stderr, as JSON. One more try before the build stops.
+            if attempt == 2:
+                raise SearchIndexError(f"Pagefind gagal membuat indeks pencarian: {exc!r}") from exc
+            shutil.rmtree(bundle, ignore_errors=True)
     for pattern in UNUSED:
         for path in bundle.glob(pattern):
             path.unlink()

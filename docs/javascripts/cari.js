@@ -142,6 +142,15 @@
   // words of an excerpt, are below WCAG AA contrast (axe); the text
   // colour is set here, through the CSSOM (allowed by a strict CSP), not in a stylesheet every page loads.
   status.style.color = "var(--md-default-fg-color)";
+  // Thumb-sized (44 px, WCAG 2.5.5; tests/test_a11y.py): Material's back arrow and clear button are 24 px
+  // (the clear button 18 px while scaled down, before anything is typed). Padding makes the tap area
+  // bigger and an equal negative margin keeps each icon where Material puts it.
+  Array.prototype.forEach.call(panel.querySelectorAll(".md-search__icon"), function (icon) {
+    var pad = icon.tagName === "BUTTON" ? "0.9rem" : "0.5rem";
+    icon.style.boxSizing = "content-box";
+    icon.style.padding = pad;
+    icon.style.margin = "-" + pad;
+  });
   var running = null; // the query being searched
   var waiting = null; // the newest query typed meanwhile
 
