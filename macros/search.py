@@ -26,6 +26,7 @@ import gzip
 import json
 import re
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -182,15 +183,23 @@ def fragment_ids(bundle: Path) -> dict[str, str]:
 
 
 async def _index(site_dir: Path, pages: list[SearchPage], bundle: Path) -> dict:
+    """Write the pages to search, as Pagefind should read them, into a scratch folder, and index it in one request.
+
+    One folder in one request lets Pagefind read the pages in parallel (as ``pagefind --site`` does); sending the
+    pages one by one cost about 0.1 s each, two minutes at 1,000 records.
+    """
     from pagefind.index import PagefindIndex  # imported here: only a build needs the binary
 
-    config = {"exclude_selectors": list(NOT_TEXT), "output_path": str(bundle)}
-    async with PagefindIndex(config=config) as index:  # written to ``bundle`` when the block ends without error
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site_dir.parent) as scratch:
         for page in pages:
             path = site_dir / page.url / "index.html" if page.url.endswith("/") or not page.url else site_dir / page.url
             if not path.is_file():
                 raise SearchIndexError(f"halaman {page.url or '/'} tidak ada di {site_dir}; indeks pencarian tidak bisa dibuat")
-            html = indexed_html(path.read_text(encoding="utf-8"), page)
-            await index.add_html_file(content=html, url="/" + page.url)
+            target = Path(scratch) / path.relative_to(site_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(indexed_html(path.read_text(encoding="utf-8"), page), encoding="utf-8")
+        config = {"exclude_selectors": list(NOT_TEXT), "output_path": str(bundle)}
+        async with PagefindIndex(config=config) as index:  # written to ``bundle`` when the block ends without error
+            await index.add_directory(path=scratch)
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     return {"page_count": sum(lang["page_count"] for lang in entry["languages"].values()), "languages": sorted(entry["languages"])}
