@@ -187,12 +187,14 @@ def test_macro_typo_in_a_page_is_reported_precisely(tmp_path):
     line = text.splitlines().index(next(t for t in text.splitlines() if 'tautan("permensos-28-2018")' in t)) + 1
     tentang.write_text(text.replace('tautan("permensos-28-2018")', 'tautan("permensos-28-2019")'), encoding="utf-8")
     updates = project / "docs" / "pembaruan.md"
-    updates.write_text(updates.read_text(encoding="utf-8").replace('daftar("perubahan_aturan")', 'daftar("perubahan_aturn")'),
-                       encoding="utf-8")
+    page = updates.read_text(encoding="utf-8")
+    block_line = page.splitlines().index(next(t for t in page.splitlines() if 'daftar("perubahan_aturan")' in t)) + 1
+    updates.write_text(page.replace('daftar("perubahan_aturan")', 'daftar("perubahan_aturn")'), encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     expected = f'content/tentang.md:{line}: tautan: tidak ada catatan dengan id "permensos-28-2019"; maksudnya "permensos-28-2018"?'
     assert expected in result.stderr
-    assert 'docs/pembaruan.md:11: daftar: tidak ada daftar bernama "perubahan_aturn"; maksudnya "perubahan_aturan"?' in result.stderr
+    assert (f'docs/pembaruan.md:{block_line}: daftar: tidak ada daftar bernama "perubahan_aturn"; maksudnya "perubahan_aturan"?'
+            in result.stderr)
     assert not (tmp_path / "site").exists()

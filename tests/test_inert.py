@@ -6,14 +6,13 @@ template syntax — must show as text and never run, in Chromium."""
 from __future__ import annotations
 
 import functools
-import http.server
 import re
 import threading
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.conftest import PHONE, _QuietHandler, build, copy_project
+from tests.conftest import PHONE, QuietServer, _QuietHandler, build, copy_project
 from tests.helpers import ROOT
 
 #: Each payload opens an alert if it ever runs, and shows as these words if it stays text.
@@ -66,7 +65,7 @@ def hostile(tmp_path_factory):
     result = build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield site, f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()

@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 from macros.handbook import load_handbook
 from macros.manifest import ICONS, web_manifest
 from macros.offline import BUDGET, WORKER_ROOM, learning_stages, pages, plan, service_worker, write_service_worker
-from tests.conftest import CHROMIUM, LAUNCH_ARGS, PHONE, WIDTH, wait_until_saved_offline
+from tests.conftest import CHROMIUM, LAUNCH_ARGS, PHONE, WIDTH, QuietServer, wait_until_saved_offline
 from tests.helpers import ROOT
 
 
@@ -129,7 +129,7 @@ class _LoggingHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve(folder: Path):
     """Serve a folder on a free port; yield (base URL, list of requested paths)."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_LoggingHandler, directory=str(folder)))
+    httpd = QuietServer(("127.0.0.1", 0), functools.partial(_LoggingHandler, directory=str(folder)))
     httpd.paths = []
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import http.server
 import io
 import json
 import os
@@ -27,7 +26,7 @@ from playwright.sync_api import expect
 
 from macros import publish
 from macros.publish import Edition, PublishError, check_order, parse_edition
-from tests.conftest import PHONE, WIDTH, _QuietHandler, copy_project
+from tests.conftest import PHONE, WIDTH, QuietServer, _QuietHandler, copy_project
 from tests.helpers import ROOT
 from tests.links import broken_links
 
@@ -212,7 +211,7 @@ def test_every_link_resolves_across_editions(branch_folder):
 def branch_server(branch_folder):
     """Serve the checked-out branch and return the base URL."""
     folder = branch_folder
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    httpd = QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
