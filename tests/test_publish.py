@@ -227,11 +227,12 @@ def reader(browser, branch_server):
     requests, errors = [], []
     context.on("request", lambda request: requests.append(request.url))
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: "Content Security Policy" in message.text and errors.append(message.text))
     try:
         yield page
     finally:
         context.close()
-    assert not errors, f"script errors: {errors}"
+    assert not errors, f"script errors or refusals of the security policy: {errors}"
     outside = [url for url in requests if not url.startswith((branch_server + "/", "data:", "blob:"))]
     assert not outside, f"requests left the local copy: {outside}"
 
