@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip install -q --disable-pip-version-check -c requirements.lock
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate lint bench pdf chromium clean publish preview-editions preview lighthouse
+.PHONY: serve test build validate lint bench bench-scale pdf chromium clean publish preview-editions preview lighthouse
 
 ## serve: set up and serve the handbook on http://127.0.0.1:8000 (reloads when data/ changes)
 serve: $(VENV)/.site
@@ -28,10 +28,17 @@ build: $(VENV)/.site
 pdf: $(VENV)/.pdf chromium
 	$(BIN)/tksk pdf
 
-## bench: print build time and page weight figures, and what a phone downloads per kind of page (bench/pages.py)
+## bench: print build time and page weight, what a phone downloads per kind of page, search recall and speed,
+##   and what the offline copy costs (first visit, one-record update); figures are printed, not asserted
 bench: $(VENV)/.test chromium
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/search.py
+	$(BIN)/python bench/offline.py
+
+## bench-scale: build time, peak memory and page sizes at 145, 1,000 and 5,000 records, ours beside plain MkDocs + Material
+bench-scale: $(VENV)/.test
+	$(BIN)/python bench/scale.py
 
 ## publish: put edition EDITION into the local gh-pages branch, for the address SITE_URL (PUSH=1 also sends it to origin)
 ##   SITE_URL=https://dinsos.example.go.id/buku-saku/ make publish EDITION=2026.2

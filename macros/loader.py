@@ -109,12 +109,32 @@ def read_nodes(path: Path, rel: str, log: ErrorLog) -> tuple[bool, yaml.Node | N
         log.add(rel, line, "", f"ada huruf yang tidak tersimpan sebagai UTF-8 di baris ini (bait 0x{raw[exc.start]:02x}); "
                                f"simpan ulang berkas sebagai UTF-8{UNCHECKED}")
         return False, None
-    try:
+    fast = _compose_fast(text)
+    if fast is not None:
+        return True, fast
+    try:  # the careful reader: PyYAML's own messages, which the hints below put in an editor's words
         return True, yaml.compose(text, Loader=_NoAliasLoader)
     except yaml.MarkedYAMLError as exc:
         line, hint = _error_place(exc, text)
         log.add(rel, line, "", f"YAML tidak valid: {hint}{UNCHECKED}")
         return False, None
+
+
+def _compose_fast(text: str) -> yaml.Node | None:
+    """Compose with libyaml (C, about ten times faster) a file that has no alias and no error; else return None.
+
+    A file with an error or an alias is read again by PyYAML's pure-Python reader, whose messages the editor sees.
+    An empty file also returns None, and the careful reader says so.
+    """
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return None
+    try:
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)):
+            return None
+        return yaml.compose(text, Loader=loader)
+    except yaml.YAMLError:
+        return None
 
 
 def ids_in(path: Path) -> set[str]:

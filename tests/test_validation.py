@@ -161,10 +161,11 @@ CASES = [
         id="alias-refused",
     ),
     pytest.param(
-        {"data/sop/sop-uji.yml": SOP.replace("pelaku: [TKSK]", "pelaku: [TKSK, siapa?]")},
-        ["data/sop/sop-uji.yml:5: YAML tidak valid: daftar dalam kurung [ ] belum ditutup, atau salah satu butirnya perlu "
-         "tanda kutip (misalnya teks yang memuat ? : atau #) (expected ',' or ']', but got '?')" + UNCHECKED],
-        id="question-mark-in-a-flow-list",
+        {"data/sop/sop-uji.yml": SOP.replace("pelaku: [TKSK]", "pelaku: [TKSK, lihat #2]")},
+        ["data/sop/sop-uji.yml:5: YAML tidak valid: daftar dalam kurung [ ] belum ditutup, atau salah satu "
+         "butirnya perlu tanda kutip (misalnya teks yang memuat ? : atau #) (expected ',' or ']', but got "
+         "'<scalar>')" + UNCHECKED],
+        id="hash-in-a-flow-list",
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": SOP.replace("ringkasan: Langkah uji.", 'ringkasan: "Langkah\\quji"')},
