@@ -103,12 +103,17 @@ def _print_page(page, url: str, target: Path) -> None:
     page.evaluate("() => document.fonts.ready.then(() => true)")
     # The print page copies its table of contents from the sidebar on DOMContentLoaded (print-site-plugin's
     # generate_toc); under load that copy was seen missing, so make sure it is there before printing.
-    page.evaluate("""() => {
+    rebuild = """() => {
         const toc = document.querySelector("#print-page-toc nav");
         if (!toc || toc.querySelector("li") || typeof generate_toc !== "function") return;
         toc.querySelectorAll("ul").forEach((list) => list.remove());
         generate_toc();
-    }""")
+    }"""
+    for _ in range(20):  # the page is large (every record): its deferred scripts may still be running
+        page.evaluate(rebuild)
+        if page.evaluate("() => !document.querySelector('#print-page-toc nav') || !!document.querySelector('#print-page-toc nav li')"):
+            break
+        page.wait_for_timeout(250)
     # What a browser does before printing: Material opens every <details> so that no text is hidden on paper.
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
     page.wait_for_load_state("networkidle")
