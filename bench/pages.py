@@ -25,15 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.pdf import CHROMIUM, LAUNCH_ARGS  # noqa: E402
 from macros.preview import serving  # noqa: E402
 
 FIRST_VIEW_BUDGET = 65_000
 NEXT_PAGE_BUDGET = 10_000
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 #: Loaded only when the reader opens search: counted apart from the page.
 SEARCH_PARTS = ("/pagefind/", "/search/", "/assets/javascripts/workers/search.")

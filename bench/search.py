@@ -33,6 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.pdf import CHROMIUM, LAUNCH_ARGS  # noqa: E402
 from macros.preview import serving  # noqa: E402
 
 QUERIES = yaml.safe_load((ROOT / "tests/data/pencarian.yml").read_text(encoding="utf-8"))
@@ -40,11 +41,6 @@ TOP = 3
 LATENCY_TARGET_MS = 100
 CPU_SLOWDOWN = 4
 KEY_DELAY_MS = 80
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "service_workers": "block"}
 PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "overrides", "data")
 #: Ours only: the variant keeps Material's own header and search partials.

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
+from macros.pdf import CHROMIUM, LAUNCH_ARGS  # Debian's Chromium and its flags: one list for the PDFs, tests and benches
 from tests.helpers import ROOT, write_tree
 
 #: What a copy of the project needs besides data/ to build a site.
@@ -110,12 +111,6 @@ def server(site):
     httpd.server_close()
 
 
-#: Debian's Chromium; playwright never downloads a browser here.
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 WIDTH = 360
 PHONE = {"viewport": {"width": WIDTH, "height": 740}, "is_mobile": True, "has_touch": True}
 #: Requests that never reach a network.
