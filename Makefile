@@ -5,16 +5,21 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip install -q --disable-pip-version-check -c requirements.lock
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate lint bench bench-scale pdf chromium clean publish preview-editions preview lighthouse
+.PHONY: serve test test-later debian-tools build validate lint bench bench-scale pdf chromium clean publish preview-editions preview lighthouse
 
 ## serve: set up and serve the handbook on http://127.0.0.1:8000 (reloads when data/ changes)
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
-## test: set up (Python packages, Debian's Chromium) and run every test
-test: $(VENV)/.test chromium
+## test: set up (Python packages, Debian's Chromium and faketime) and run every test
+test: $(VENV)/.test debian-tools
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+## test-later: the fast tests again with every clock 400 days ahead (Debian's faketime), so no date bomb lands
+##   (.ci/run runs it after make test; tests marked real_clock need the real one)
+test-later: $(VENV)/.test debian-tools
+	faketime '+400 days' $(BIN)/pytest -q -p no:cacheprovider -m "not browser and not real_clock"
 
 ## validate: check data/ and print every error, or "ok" with counts
 validate: $(VENV)/.site
@@ -79,6 +84,12 @@ $(VENV)/.test: $(VENV)/.site
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+#: Debian's programs the tests run, installed together (one apt-get) when any is missing.
+DEBIAN_TOOLS := chromium faketime
+debian-tools:
+	@missing="$$(for tool in $(DEBIAN_TOOLS); do command -v $$tool >/dev/null 2>&1 || printf '%s ' $$tool; done)"; \
+	test -z "$$missing" || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; }
 
 clean:
 	rm -rf site pdf .generated .pytest_cache .ruff_cache

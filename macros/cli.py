@@ -10,6 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from macros.clock import ClockError
 from macros.errors import DataInvalid
 from macros.site import load_checked
 from macros.types import ALL
@@ -143,6 +144,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if argv is None:  # a real command line, not a test calling main()
         _quiet_broken_pipe()
+    try:
+        return _run(args)
+    except ClockError as exc:
+        print(f"tksk: {exc}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "build":
         return build(args.root.resolve(), args.site_dir)
     if args.command == "pdf":

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from macros import clock
 from macros.errors import DataInvalid, ErrorLog
 from macros.loader import Record, load_type, unknown_files
 from macros.personal_data import load_allowed
@@ -48,9 +50,13 @@ class Handbook:
         return {t.name: len(self.of_type(t.name)) for t in ALL}
 
 
-def load_handbook(root: Path | str) -> Handbook:
-    """Load and check everything under ``root/data``; raise ``DataInvalid`` with every error found."""
+def load_handbook(root: Path | str, today: dt.date | None = None) -> Handbook:
+    """Load and check everything under ``root/data``; raise ``DataInvalid`` with every error found.
+
+    ``today`` is the date no date in the data may pass; by default the handbook's clock (``macros.clock``).
+    """
     root = Path(root)
+    today = today or clock.today()
     data_dir = root / "data"
     log = ErrorLog()
     if not data_dir.is_dir():
@@ -61,7 +67,7 @@ def load_handbook(root: Path | str) -> Handbook:
     allowed = load_allowed(data_dir, root, log)
     unchecked = unknown_files(data_dir, root, log)
     for ctype in ALL:
-        loaded = load_type(ctype, data_dir, root, log, allowed)
+        loaded = load_type(ctype, data_dir, root, log, today, allowed)
         records.extend(loaded.records)
         refs.extend(loaded.refs)
         unchecked |= loaded.unchecked

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,7 +160,8 @@ def _belongs_elsewhere(ctype: ContentType, node: yaml.Node) -> ContentType | Non
     return None
 
 
-def load_type(ctype: ContentType, data_dir: Path, root: Path, log: ErrorLog, allowed: frozenset[str] = frozenset()) -> Loaded:
+def load_type(ctype: ContentType, data_dir: Path, root: Path, log: ErrorLog, today: dt.date,
+              allowed: frozenset[str] = frozenset()) -> Loaded:
     """Load every record of one content type from its files."""
     loaded = Loaded([], [])
     if not ctype.files:  # nested in another type's files (a module in a stage): loaded with its parent
@@ -190,7 +192,7 @@ def load_type(ctype: ContentType, data_dir: Path, root: Path, log: ErrorLog, all
                         f"isinya {elsewhere.label}, bukan {ctype.label}: pindahkan ke data/{elsewhere.files}" + UNCHECKED)
                 loaded.unchecked |= ids_in(path)
                 continue
-            record = _load_record(ctype, item, rel, log, loaded, allowed)
+            record = _load_record(ctype, item, rel, log, loaded, today, allowed)
             if record is None:
                 continue
             if not ctype.many and record.id != path.stem:
@@ -199,8 +201,8 @@ def load_type(ctype: ContentType, data_dir: Path, root: Path, log: ErrorLog, all
     return loaded
 
 
-def _load_record(ctype, node, rel, log, loaded, allowed) -> Record | None:
-    ctx = Context(rel, log, allowed_contacts=allowed)
+def _load_record(ctype, node, rel, log, loaded, today, allowed) -> Record | None:
+    ctx = Context(rel, log, allowed_contacts=allowed, today=today)
     data = ctype.schema.check(node, "", ctx)
     if data is None or not data.get("id"):
         return None

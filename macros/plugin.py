@@ -14,6 +14,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 
 from macros.changes import all_changes
+from macros.clock import ClockError
 from macros.csp import secure_site
 from macros.errors import DataInvalid
 from macros.feed import FEED_NAME, atom_feed
@@ -34,6 +35,8 @@ class BukuSakuPlugin(BasePlugin):
             self.site = load_site(Path(config.config_file_path).parent)
         except DataInvalid as exc:
             raise PluginError("Ada kesalahan isi; situs tidak dibangun.\n" + exc.report()) from None
+        except ClockError as exc:
+            raise PluginError(str(exc)) from None
         self.site.write_abbreviations()
         self.search_pages, self.search_labels = [], page_labels(self.site.handbook)
         if config.nav:
@@ -58,6 +61,16 @@ class BukuSakuPlugin(BasePlugin):
         if printer is not None:
             printer.renderer.items = _with_records(nav.items, files, records_by_section(self.site.handbook))
         return nav
+
+    def on_env(self, env, config, files):
+        """Date sitemap.xml's pages by the handbook's newest change, not by the day of the build (MkDocs's default):
+        the same data builds the same site on any day (macros/clock.py)."""
+        changes = all_changes(self.site.handbook)
+        newest = changes[0].tanggal.iso() if changes else None
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.update_date = newest
+        return env
 
     def on_page_context(self, context, page, config, nav):
         if entry := search_page(page.file.src_uri, page.url, page.meta, self.search_labels):

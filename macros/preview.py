@@ -147,10 +147,21 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(data)
 
 
-def make_server(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False) -> http.server.ThreadingHTTPServer:
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A threaded server that says nothing when a browser drops a connection (a page left mid-load, a tool that
+    closes early, as Lighthouse does): a traceback for each would bury what the preview prints, and printed
+    from a server thread it lands in whatever else is writing to the terminal."""
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
+def make_server(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False) -> QuietServer:
     """Return a server for ``site_dir`` on host:port (port 0: any free port); call ``serve_forever`` on it."""
     handler = partial(type("Handler", (PreviewHandler,), {"quiet": quiet}), directory=str(site_dir))
-    return http.server.ThreadingHTTPServer((host, port), handler)
+    return QuietServer((host, port), handler)
 
 
 @contextlib.contextmanager

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from macros import clock
 from macros.cli import build
 
 #: The alias of the newest edition; the same name as ``extra.version.default`` in mkdocs.yml.
@@ -279,8 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml); bawaan: folder ini")
     args = parser.parse_args(argv)
     try:
-        publish(args.root.resolve(), args.edition, args.branch, args.remote, args.push, datetime.date.today())
-    except PublishError as exc:
+        publish(args.root.resolve(), args.edition, args.branch, args.remote, args.push, clock.today())
+    except (PublishError, clock.ClockError) as exc:
         print(f"Edisi tidak diterbitkan: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import yaml
 
+from macros import clock
 from macros.files import write_atomic
 from macros.json_schema import expected, schema_line
 from macros.schema import KEBAB, Choice, Field, Id, Kind, ListOf, Obj, Text
@@ -196,7 +197,7 @@ def _list_file(ctype: ContentType, root: Path, berkas: Path | None) -> Path:
 def new_record(root: Path, type_name: str, record_id: str, berkas: Path | None = None,
                today: dt.date | None = None) -> tuple[Path, int]:
     """Write the skeleton of a new record; return the file written and the line its record starts on."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     ctype = _content_type(type_name)
     if berkas is not None and not ctype.many:
         raise ScaffoldError(f"--berkas hanya untuk jenis yang disimpan sebagai daftar "

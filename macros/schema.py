@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from macros import clock
 from macros.errors import ErrorLog
 from macros.personal_data import message as personal_data_message
 from macros.personal_data import personal_data
@@ -95,6 +96,8 @@ class Context:
     verbatim: list[str] = field(default_factory=list)
     #: official office contacts that text may carry (``data/kontak-resmi.yml``; see macros.personal_data)
     allowed_contacts: frozenset[str] = frozenset()
+    #: the date "in the future" is measured from (``macros.clock``), read once per run
+    today: dt.date = field(default_factory=clock.today)
 
     def error(self, node: yaml.Node, path: str, message: str) -> None:
         self.log.add(self.file, node.start_mark.line + 1, path, message)
@@ -289,7 +292,7 @@ class Date(Kind):
             ctx.error(node, path, f"tanggal tidak ada di kalender: \"{node.value}\"")
             return None
         date = PartialDate(year, month, day)
-        today = dt.date.today()
+        today = ctx.today
         if self.past and date > PartialDate(today.year, today.month, today.day):
             ctx.error(node, path, f"tanggal {date} ada di masa depan (hari ini {today.isoformat()}); tulis tanggal yang sudah terjadi")
             return None

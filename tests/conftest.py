@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import re
@@ -16,11 +17,24 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
+from macros import clock
 from macros.pdf import CHROMIUM, LAUNCH_ARGS  # Debian's Chromium and its flags: one list for the PDFs, tests and benches
-from tests.helpers import ROOT, write_tree
+from macros.preview import QuietServer
+from tests.helpers import ROOT, TODAY, write_tree
 
 #: What a copy of the project needs besides data/ to build a site.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "overrides")
+
+
+@pytest.fixture
+def today(monkeypatch) -> dt.date:
+    """Pin the handbook's clock to ``TODAY`` for this test and the commands it starts; return that date.
+
+    A test that needs another day sets ``clock.ENV`` itself (``monkeypatch.setenv``). Tests that build the
+    real data leave the clock alone: its dates are checked against the real day.
+    """
+    monkeypatch.setenv(clock.ENV, TODAY.isoformat())
+    return TODAY
 
 
 @pytest.fixture
@@ -67,16 +81,6 @@ def site(tmp_path_factory) -> Path:
     result = build(ROOT, out)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    """A local server that does not print a traceback when the browser drops a connection (a page left mid-load):
-    printed from a server thread, it would land in whatever test is capturing output at the time."""
-
-    def handle_error(self, request, client_address):
-        if isinstance(sys.exc_info()[1], ConnectionError):
-            return
-        super().handle_error(request, client_address)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

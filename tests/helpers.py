@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 FACTS = ROOT.parent / "shared" / "FACTS.md"
+
+#: "Today" for the tests that pin the handbook's clock (the ``today`` fixture, macros/clock.py): a fixed,
+#: chosen day after every date in the base tree, so their messages read the same on any day they run.
+TODAY = dt.date(2026, 12, 1)
 
 RIWAYAT = "riwayat:\n  - tanggal: 2026-11-01\n    perubahan: Terbit pertama.\n"
 

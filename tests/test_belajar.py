@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from macros.schema import PartialDate
 from tests.conftest import wait_until_saved_offline
+from tests.helpers import TODAY
 
 pytestmark = pytest.mark.browser
 
@@ -94,6 +98,7 @@ def test_a_module_is_learned_with_feedback_kept_on_the_phone_and_finished_offlin
 
 def test_a_completed_stage_shows_a_printable_self_assessment(phone):
     """Check that finishing every module of a stage shows the completion page with the typed name, date and modules."""
+    phone.page.clock.set_fixed_time(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 9, 30))  # the phone's own day
     page = phone.open(STAGE)
     panel = page.locator("section.kuis-sertifikat")
     expect(panel).to_be_hidden()
@@ -109,7 +114,7 @@ def test_a_completed_stage_shows_a_printable_self_assessment(phone):
     expect(panel).to_contain_text("Penilaian mandiri, bukan sertifikat resmi.")
     panel.locator("input.kuis-nama").fill("Siti Aminah")
     expect(panel.locator(".kuis-sertifikat-nama")).to_have_text("Siti Aminah")
-    expect(panel.locator(".kuis-sertifikat-tanggal")).not_to_be_empty()
+    expect(panel.locator(".kuis-sertifikat-tanggal")).to_have_text(PartialDate(TODAY.year, TODAY.month, TODAY.day).indonesian())
     expect(panel.locator(".kuis-sertifikat-modul li")).to_have_count(len(links))
     expect(page.locator(".kuis-ringkas").first).to_contain_text("Semua modul di tahap ini selesai")
 

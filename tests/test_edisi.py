@@ -3,7 +3,6 @@ edition that published it, on the Pembaruan page (filterable by content type), o
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
@@ -14,7 +13,7 @@ from macros.handbook import load_handbook
 from macros.render import Renderer
 from macros.types.edisi import edition_id, number_key
 from tests.conftest import PHONE
-from tests.helpers import BASE, errors_of
+from tests.helpers import BASE, TODAY, errors_of
 
 FILE = "data/edisi/edisi-2026-1.yml"
 SECOND = "data/edisi/edisi-2026-2.yml"
@@ -38,7 +37,6 @@ def sop_changes(*dates: str) -> dict[str, str]:
     return {SOP: BASE[SOP] + extra}
 
 
-TODAY = dt.date.today().isoformat()
 NUMBER_EXPECTED = 'harus berupa nomor edisi TAHUN.URUTAN dalam tanda kutip, misalnya "2026.1"'
 
 CASES = [
@@ -77,7 +75,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("changes", "expected"), CASES)
-def test_bad_edition_is_reported_precisely(tree, changes, expected):
+def test_bad_edition_is_reported_precisely(tree, today, changes, expected):
     """Check that each edition mistake gives exactly the expected file:line: field: message."""
     assert errors_of(tree(changes)) == expected
 

@@ -11,6 +11,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import build, copy_project
 from tests.helpers import ROOT
 
@@ -61,6 +63,7 @@ def _get(url: str) -> str | None:
         return None
 
 
+@pytest.mark.real_clock  # `mkdocs serve` polls files with timed waits, which hang under libfaketime
 def test_bad_edit_during_serve_keeps_the_last_good_site(tmp_path):
     """An editor saves a broken file while `mkdocs serve` runs: the error is shown in the editor's words, the server
     keeps running (MkDocs holds requests until the data is fixed, rather than serving half a site), and fixing the

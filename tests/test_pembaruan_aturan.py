@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
 
+from macros import clock
 from tests.conftest import build, copy_project
 from tests.helpers import ROOT
 
-TODAY = dt.date.today().isoformat()
+#: The editor publishes the update on the day the suite runs (the real data is checked against the real day).
+TODAY = clock.today().isoformat()
 NEW_RULE = f"""\
 # yaml-language-server: $schema=../../schemas/regulasi.json
 id: permensos-5-2026

@@ -24,7 +24,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from macros import publish
+from macros import clock, publish
 from macros.publish import Edition, PublishError, check_order, parse_edition
 from tests.conftest import PHONE, WIDTH, QuietServer, _QuietHandler, copy_project
 from tests.helpers import ROOT
@@ -48,9 +48,13 @@ def git(repo: Path, *args: str, stdin: str | None = None) -> str:
     return result.stdout.strip()
 
 
-def run_publish(repo: Path, edition: str, site_url: str | None = SITE_URL) -> subprocess.CompletedProcess:
+def run_publish(repo: Path, edition: str, site_url: str | None = SITE_URL,
+                today: datetime.date | None = None) -> subprocess.CompletedProcess:
+    """Run `make publish`'s command; ``today`` pins the handbook's clock (unset: the real day, as the real data needs)."""
     env = {**os.environ, **GIT_IDENTITY}
     env.pop("SITE_URL", None)
+    if today is not None:
+        env[clock.ENV] = today.isoformat()
     if site_url is not None:
         env["SITE_URL"] = site_url
     return subprocess.run([sys.executable, "-m", "macros.publish", edition, "--root", str(repo)],
@@ -312,12 +316,38 @@ def test_edition_going_backwards_is_refused(tmp_path, edition, says):
     """Check that an edition at or below the newest one is refused before any build, saying what to do."""
     repo = small_repo(tmp_path / "p", TWO_EDITIONS)
     before = head(repo)
-    result = run_publish(repo, edition)
+    result = run_publish(repo, edition, today=TODAY)
     assert result.returncode == 1
     assert says in result.stderr
     assert "misalnya 2026.3" in result.stderr and "menerbitkan ulang nomor 2026.2" in result.stderr
     assert "Traceback" not in result.stderr and "[1/3]" not in result.stdout
     assert head(repo) == before
+
+
+@pytest.mark.parametrize(("today", "suggested"), [
+    (datetime.date(2026, 12, 31), "2026.3"),
+    (datetime.date(2027, 1, 1), "2027.1"),  # a new year starts its numbers at .1
+])
+def test_suggested_number_follows_the_clock(tmp_path, today, suggested):
+    """Check that the number suggested after a refusal is counted from the handbook's clock, on chosen days."""
+    result = run_publish(small_repo(tmp_path / "p", TWO_EDITIONS), "2026.1", today=today)
+    assert result.returncode == 1
+    assert f"misalnya {suggested}," in result.stderr
+
+
+@pytest.mark.parametrize(("today", "refused"), [
+    (datetime.date(2026, 12, 31), True),
+    (datetime.date(2027, 1, 1), False),
+])
+def test_edition_for_a_year_still_to_come_is_refused(tmp_path, today, refused):
+    """Check that `make publish` refuses a year that has not come by the handbook's clock, and takes it once it has."""
+    repo = small_repo(tmp_path / "p", TWO_EDITIONS)
+    result = run_publish(repo, "2027.1", site_url="bukan-alamat", today=today)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    if refused:
+        assert "Nomor edisi 2027.1: tahun 2027 belum tiba (hari ini 2026-12-31)." in result.stderr
+    else:  # the number is taken; the next check (the address) is what stops this run
+        assert "belum tiba" not in result.stderr and 'SITE_URL "bukan-alamat" bukan alamat situs' in result.stderr
 
 
 @pytest.mark.parametrize(("site_url", "says"), [

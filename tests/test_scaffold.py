@@ -12,7 +12,7 @@ from macros.cli import main
 from macros.handbook import load_handbook
 from macros.json_schema import file_types, schema_line
 from macros.types.edisi import edition_id
-from tests.helpers import BASE, errors_of, write_tree
+from tests.helpers import BASE, TODAY, errors_of, write_tree
 from tests.test_json_schema import schema_errors
 
 TYPES = {t.name: t for t in file_types()}
@@ -24,10 +24,15 @@ def _next_edition() -> tuple[str, str]:
     """An edition number and date that follow the base tree's editions: ``("2026.2", "2026-11-21")``."""
     editions = [yaml.safe_load(text) for rel, text in BASE.items() if rel.startswith("data/edisi/")]
     if not editions:
-        return "2026.1", dt.date.today().isoformat()
+        return "2026.1", TODAY.isoformat()
     last = max(editions, key=lambda e: e["tanggal"])
     year, n = last["nomor"].split(".")
-    return f"{year}.{int(n) + 1}", min(last["tanggal"] + dt.timedelta(days=1), dt.date.today()).isoformat()
+    return f"{year}.{int(n) + 1}", min(last["tanggal"] + dt.timedelta(days=1), TODAY).isoformat()
+
+
+@pytest.fixture(autouse=True)
+def _pinned_clock(today):
+    """`tksk new` dates what it writes by the handbook's clock: pinned here, so every test reads one known day."""
 
 
 EDITION, EDITION_DATE = _next_edition()
@@ -141,7 +146,7 @@ def test_skeleton_fails_on_its_blanks_and_passes_once_filled(tmp_path, capsys, n
     path.write_text(filled, encoding="utf-8")
     load_handbook(root)  # raises DataInvalid, with every error, if filling the blanks is not enough
     assert schema_errors(TYPES[name], filled) == []
-    assert f"tanggal: {dt.date.today().isoformat()}" in filled or "riwayat" not in TYPES[name].schema.fields
+    assert f"tanggal: {TODAY}" in filled or "riwayat" not in TYPES[name].schema.fields
 
 
 def test_curriculum_skeleton_has_one_module_with_five_questions(tmp_path):

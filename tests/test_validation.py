@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
+from macros import clock
 from macros.cli import main
-from tests.helpers import BASE, RIWAYAT
+from tests.helpers import BASE, RIWAYAT, TODAY
 
 SOP = BASE["data/sop/sop-uji.yml"]
 FAQ = BASE["data/faq/peran-tksk.yml"]
@@ -133,7 +134,7 @@ CASES = [
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": SOP + "  - tanggal: 2099-01-01\n    perubahan: Nanti.\n"},
-        [f"data/sop/sop-uji.yml:20: riwayat[2].tanggal: tanggal 2099-01-01 ada di masa depan (hari ini {dt.date.today().isoformat()}); "
+        [f"data/sop/sop-uji.yml:20: riwayat[2].tanggal: tanggal 2099-01-01 ada di masa depan (hari ini {TODAY}); "
          "tulis tanggal yang sudah terjadi"],
         id="change-dated-in-the-future",
     ),
@@ -411,9 +412,15 @@ CASES = [
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": SOP.replace("ditinjau: 2026-11-23", "ditinjau: 2099-01-01")},
-        ["data/sop/sop-uji.yml:16: ditinjau: tanggal 2099-01-01 ada di masa depan (hari ini 2026-11-23); "
+        [f"data/sop/sop-uji.yml:16: ditinjau: tanggal 2099-01-01 ada di masa depan (hari ini {TODAY}); "
          "tulis tanggal yang sudah terjadi"],
         id="future-review-date",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("ditinjau: 2026-11-23", f"ditinjau: {TODAY + dt.timedelta(days=1)}")},
+        [f"data/sop/sop-uji.yml:16: ditinjau: tanggal {TODAY + dt.timedelta(days=1)} ada di masa depan "
+         f"(hari ini {TODAY}); tulis tanggal yang sudah terjadi"],
+        id="review-date-tomorrow",
     ),
     pytest.param(
         {"data/sop/sop-uji.yml": SOP.replace("judul: SOP uji", "judul: yes")},
@@ -493,7 +500,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("changes", "expected"), CASES)
-def test_bad_data_is_reported_precisely(tree, capsys, changes, expected):
+def test_bad_data_is_reported_precisely(tree, today, capsys, changes, expected):
     """Check that a bad snippet gives exactly the expected error lines, exit code 1 and no traceback."""
     root = tree(changes)
     code = main(["validate", "--root", str(root)])
@@ -502,6 +509,33 @@ def test_bad_data_is_reported_precisely(tree, capsys, changes, expected):
     assert "Traceback" not in err
     assert err.splitlines()[:-1] == expected
     assert err.splitlines()[-1] == f"{len(expected)} kesalahan ditemukan. Perbaiki lalu jalankan lagi."
+
+
+@pytest.mark.parametrize(("today", "review", "valid"), [
+    ("2026-12-01", "2026-12-01", True),   # today itself has happened
+    ("2026-12-01", "2026-12-02", False),
+    ("2099-01-02", "2099-01-01", True),   # the rule follows the clock, not a date written in the code
+    ("2028-02-29", "2028-03-01", False),
+])
+def test_future_is_measured_from_the_clock(tree, capsys, monkeypatch, today, review, valid):
+    """Check that "no date in the future" compares with the handbook's clock, on chosen days."""
+    monkeypatch.setenv(clock.ENV, today)
+    root = tree({"data/sop/sop-uji.yml": SOP.replace("ditinjau: 2026-11-23", f"ditinjau: {review}")})
+    code = main(["validate", "--root", str(root)])
+    err = capsys.readouterr().err
+    assert code == (0 if valid else 1), err
+    if not valid:
+        assert f"ditinjau: tanggal {review} ada di masa depan (hari ini {today})" in err
+
+
+def test_clock_that_is_not_a_date_is_reported(tree, capsys, monkeypatch):
+    """Check that a pinned clock that is not a date stops with a message naming it, not a traceback."""
+    monkeypatch.setenv(clock.ENV, "besok")
+    code = main(["validate", "--root", str(tree())])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.strip() == (f'tksk: {clock.ENV} harus berupa tanggal ISO (YYYY-MM-DD); tertulis "besok". '
+                           "Kosongkan agar memakai tanggal hari ini.")
 
 
 def test_valid_data_prints_counts(tree, capsys):
