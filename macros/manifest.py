@@ -1,8 +1,9 @@
 """The web app manifest: lets a phone add the handbook to its home screen and open it like an app.
 
 Material for MkDocs writes no manifest, so the handbook writes its own small one. Every address in it is
-relative to the manifest, which sits at the edition's root: under mike's per-edition folders
-(``/buku-saku/2026.1/manifest.webmanifest``) the app starts and stays inside that edition.
+relative to the manifest, which sits at the edition's root. In a published edition the app's address is
+the reader address, ``../latest/`` beside the edition's folder (macros/publish.py): an app added from
+``latest/`` or from an archived edition opens, and stays in, the newest edition, where the offline copy is.
 
 The icons are committed files (docs/images/ikon-*.png), drawn from docs/images/ikon.svg (Material's
 ``book-open-variant``, the header logo, white on the header's indigo) by rendering the SVG in Chromium
@@ -24,17 +25,17 @@ ICONS = (
 )
 
 
-def web_manifest(name: str, description: str, short_name: str = "Buku Saku") -> str:
-    """Return the manifest JSON for an edition whose root is the manifest's folder."""
+def web_manifest(name: str, description: str, app_address: str = "./", short_name: str = "Buku Saku") -> str:
+    """Return the manifest JSON; ``app_address`` (relative to the manifest) is where the app starts and stays."""
     manifest = {
         "name": name,
         "short_name": short_name,
         "description": " ".join(description.split()),
         "lang": "id",
         "dir": "ltr",
-        "id": "./",
-        "start_url": "./",
-        "scope": "./",
+        "id": app_address,
+        "start_url": app_address,
+        "scope": app_address,
         "display": "standalone",
         "theme_color": THEME_COLOR,
         "background_color": BACKGROUND_COLOR,

@@ -37,6 +37,9 @@ TEMPLATE = Path(__file__).parent / "templates" / "sw.js"
 BUDGET = 2 * 1024 * 1024
 #: Part of the budget kept for sw.js itself, which lists the saved files (13.7 KiB gzip today, 10 at 5,000 records).
 WORKER_ROOM = 32 * 1024
+#: Hex digits of a file's SHA-256 that name its revision: 40 bits tell one edition's file from the previous one's
+#: (compared only with the same address), and keep the list in sw.js, fetched with every edition, short.
+REVISION_LENGTH = 10
 #: Lists of the files of each section and stage the reader can save: fetched by the worker on request.
 GROUP_DIR = "simpan"
 OFFLINE_PAGE = "offline/"
@@ -95,7 +98,7 @@ def _entry(site_dir: Path, url: str) -> Entry:
     data = _file_of(site_dir, url).read_bytes()
     # Pagefind's files are already compressed; a server sends them as they are.
     packed = len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 6))
-    return Entry(url, hashlib.sha256(data).hexdigest()[:16], packed)
+    return Entry(url, hashlib.sha256(data).hexdigest()[:REVISION_LENGTH], packed)
 
 
 def pages(site_dir: Path) -> list[str]:
@@ -247,7 +250,7 @@ def service_worker(site_dir: Path, stages: Mapping[str, list[str]] | None = None
     page_urls = set(pages(site_dir))
     groups = {
         "./" + g.page: {"kind": g.kind, "list": "./" + _group_file(g.page),
-                        "revision": hashlib.sha256(lists[_group_file(g.page)].encode()).hexdigest()[:16],
+                        "revision": hashlib.sha256(lists[_group_file(g.page)].encode()).hexdigest()[:REVISION_LENGTH],
                         "pages": sum(u in page_urls for u in g.urls), "bytes": chosen.bytes(g.urls),
                         "complete": chosen.complete(g)}
         for g in chosen.groups.values()
@@ -258,7 +261,8 @@ def service_worker(site_dir: Path, stages: Mapping[str, list[str]] | None = None
     source = (source.replace("__VERSION__", version)
                     .replace("__PRECACHE__", precache)
                     .replace("__GROUPS__", json.dumps(groups, separators=(",", ":")))
-                    .replace("__OFFLINE_PAGE__", "./" + OFFLINE_PAGE))
+                    .replace("__OFFLINE_PAGE__", "./" + OFFLINE_PAGE)
+                    .replace("__SEARCH_DIR__", "./" + SEARCH_DIR))
     return source, lists
 
 

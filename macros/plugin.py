@@ -6,8 +6,10 @@ successor engine means rewriting only this file.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from mike.mkdocs_utils import docs_version_var
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
@@ -31,6 +33,11 @@ class BukuSakuPlugin(BasePlugin):
     site: Site
 
     def on_config(self, config):
+        # An edition built by `make publish` (mike names it in its variable): the old-edition banner and the
+        # installed app point at the reader address, latest/ beside the edition's folder (macros/publish.py).
+        self.edition = os.environ.get(docs_version_var) or None
+        config.extra["edisi"] = self.edition
+        self.reader_address = f"../{config.extra['version']['default']}/" if self.edition else "./"
         try:
             self.site = load_site(Path(config.config_file_path).parent)
         except DataInvalid as exc:
@@ -51,7 +58,8 @@ class BukuSakuPlugin(BasePlugin):
         path = write_if_changed(self.site.root / GENERATED / FEED_NAME, feed)
         files.append(File.generated(config, FEED_NAME, abs_src_path=str(path)))
         # The web app manifest (add to home screen): addresses relative to the edition's root.
-        files.append(File.generated(config, MANIFEST_NAME, content=web_manifest(config.site_name, config.site_description)))
+        files.append(File.generated(config, MANIFEST_NAME,
+                                    content=web_manifest(config.site_name, config.site_description, self.reader_address)))
         return files
 
     @event_priority(-100)  # after print-site's own on_nav, which keeps the menu's items as its page's contents

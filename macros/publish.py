@@ -1,12 +1,16 @@
 """Publishing an edition: ``python -m macros.publish 2026.2 [--branch gh-pages] [--remote origin] [--push]``.
 
-Each edition lives in its own folder of a git branch (``2026.1/``, ``2026.2/``), written by mike; the
-``latest/`` folder holds redirect pages to the newest edition, and the branch root redirects to
-``latest/``. Older editions stay as they were published, with a banner pointing to the newest.
+The branch a host serves holds, written by mike:
 
-The order of work keeps the branch whole: the site is first built strictly into a temporary folder
-(a bad build publishes nothing), then mike builds and commits it; if anything fails, the branch ref
-is put back where it was.
+- ``latest/``: the reader address, a real copy of the newest edition (mike's ``copy`` alias). Phones,
+  the installed app, shared links, canonical links and ``og:url`` all use it; its one service worker
+  keeps the offline copy and updates it file by file when the next edition replaces the folder.
+- ``2026.1/``, ``2026.2/``, ...: every edition as it was published, the archive a trainer can cite;
+  online only, with a banner that links to the same page under ``latest/``.
+- the root, which sends a typed address to ``latest/``.
+
+The site is built once, strictly, into a temporary folder, and mike commits it only when the build
+succeeded; if anything fails, the branch ref is put back where it was.
 """
 
 from __future__ import annotations
@@ -18,7 +22,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,6 +29,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from mike import commands as mike_commands
+from mike.commands import AliasType
+from mike.git_utils import GitError
+from mike.mkdocs_utils import docs_version_var
 
 from macros import clock
 from macros.cli import build
@@ -181,51 +189,49 @@ def source_description(root: Path) -> str:
     return f"commit {head}" + (" dengan perubahan yang belum di-commit" if dirty else "")
 
 
-def tool_env() -> dict[str, str]:
-    """The environment for mike: this Python's scripts first on PATH, since mike runs `mkdocs` by name."""
-    scripts = str(Path(sys.executable).parent)
-    return {**os.environ, "PATH": os.pathsep.join([scripts, os.environ.get("PATH", "")]), "NO_MKDOCS_2_WARNING": "1"}
-
-
-def mike(root: Path, *args: str) -> None:
-    """Run one mike command in the project folder; raise PublishError naming it when it fails."""
-    env = tool_env()
-    program = shutil.which("mike", path=env["PATH"])
-    if program is None:
-        raise PublishError("Program mike belum terpasang; jalankan lewat `make publish` (memasang paket yang dikunci).")
-    if subprocess.run([program, "--quiet", *args], cwd=root, env=env).returncode != 0:
-        raise PublishError(f"Langkah `mike {args[0]}` gagal (lihat pesan di atas).")
-
-
 @contextlib.contextmanager
-def mike_files(root: Path) -> Iterator[tuple[Path, Path]]:
-    """Yield a config for mike and the redirect page template, removed afterwards.
-
-    The config is mkdocs.yml with ``site_dir`` in a temporary folder: mike builds there, so the
-    project's own site/ (``make build``) is never cleaned or half-written by a publish. It sits beside
-    mkdocs.yml, since the paths in it are relative to its folder.
-    """
-    with tempfile.TemporaryDirectory(prefix="tksk-edisi-") as tmp:
-        template = Path(tmp) / "pengalih.html"
-        template.write_text(REDIRECT_PAGE, encoding="utf-8")
-        source = (root / "mkdocs.yml").read_text(encoding="utf-8")
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=root, prefix=".terbit-", suffix=".yml", delete=False) as config:
-            site_dir = json.dumps(str(Path(tmp) / "site"))
-            config.write(f"{source}\n# macros/publish.py: mike builds here, never into site/\nsite_dir: {site_dir}\n")
-        try:
-            yield Path(config.name), template
-        finally:
-            Path(config.name).unlink(missing_ok=True)
+def edition_build(root: Path, edition: Edition) -> Iterator[None]:
+    """Run the block in the project folder (mike reads and writes the branch of the repository it runs in) with
+    mike's edition variable set, so the build's mike plugin puts canonical links under latest/ (mkdocs.yml)."""
+    before = os.environ.get(docs_version_var)
+    os.environ[docs_version_var] = str(edition)
+    try:
+        with contextlib.chdir(root):
+            yield
+    finally:
+        if before is None:
+            os.environ.pop(docs_version_var, None)
+        else:
+            os.environ[docs_version_var] = before
 
 
-def strict_build(root: Path) -> None:
-    """Build the whole site strictly into a throwaway folder; raise PublishError when it fails."""
-    with tempfile.TemporaryDirectory(prefix="tksk-edisi-") as tmp, contextlib.redirect_stdout(io.StringIO()), \
-            contextlib.redirect_stderr(io.StringIO()):
+def strict_build(root: Path, site_dir: Path) -> None:
+    """Build the whole site strictly into ``site_dir``; raise PublishError when it fails (nothing is then committed)."""
+    with contextlib.redirect_stdout(io.StringIO()):
         # The build's own errors (data file, line, field) reach the terminal straight from mkdocs.
-        failed = build(root, Path(tmp) / "site") != 0
+        failed = build(root, site_dir) != 0
     if failed:
         raise PublishError("Situs tidak dapat dibangun (lihat kesalahan di atas); perbaiki lalu terbitkan lagi.")
+
+
+def commit_edition(root: Path, edition: Edition, branch: str, message: str) -> None:
+    """Build the edition once and commit it with mike into ``<edition>/`` and, as a real copy, ``latest/``.
+
+    mike's own ``deploy`` command would build the site a second time; its library takes our strict build
+    instead: the commit is written only after the build succeeded.
+    """
+    with tempfile.TemporaryDirectory(prefix="tksk-edisi-") as tmp, edition_build(root, edition):
+        site_dir = Path(tmp) / "site"
+        config = {"site_dir": str(site_dir), "use_directory_urls": True}
+        with mike_commands.deploy(config, str(edition), aliases=[LATEST], update_aliases=True,
+                                  alias_type=AliasType.copy, branch=branch, message=message):
+            strict_build(root, site_dir)
+        root_page = git(root, "show", f"refs/heads/{branch}:index.html", check=False).stdout
+        if f'"{LATEST}/"' not in root_page:  # the branch root sends a typed address to the reader address; set once
+            template = Path(tmp) / "pengalih.html"
+            template.write_text(REDIRECT_PAGE, encoding="utf-8")
+            mike_commands.set_default(LATEST, str(template), branch=branch,
+                                      message=f"Alamat utama menuju alamat pembaca ({LATEST}/)")
 
 
 def publish(root: Path, text: str, branch: str, remote: str, push: bool, today: datetime.date) -> None:
@@ -242,33 +248,26 @@ def publish(root: Path, text: str, branch: str, remote: str, push: bool, today: 
     check_identity(root)
     check_order(edition, published_editions(root, branch), today, branch)
 
-    print(f"[1/3] Membangun edisi {edition} dengan ketat untuk diperiksa (belum diterbitkan)…", flush=True)
-    strict_build(root)
-
     before = branch_head(root, branch)
     message = f"Edisi {edition} Buku Saku TKSK, dari {source_description(root)}"
-    print(f"[2/3] Menyimpan edisi {edition} di cabang {branch} untuk {site_url}…", flush=True)
+    print(f"[1/2] Membangun edisi {edition} dengan ketat lalu menyimpannya di cabang {branch} untuk {site_url}…", flush=True)
     try:
-        with mike_files(root) as (config, template):
-            common = ("--config-file", str(config), "--branch", branch, "--remote", remote, "--template", str(template))
-            mike(root, "deploy", *common, "--update-aliases", "--alias-type", "redirect", "--message", message, str(edition), LATEST)
-            root_page = git(root, "show", f"refs/heads/{branch}:index.html", check=False).stdout
-            if f'"{LATEST}/"' not in root_page:  # the root redirects to the newest edition; set once
-                mike(root, "set-default", *common, "--message", f"Alamat utama menuju edisi terbaru ({LATEST}/)", LATEST)
+        commit_edition(root, edition, branch, message)
         if push:
-            print(f"[3/3] Mengirim cabang {branch} ke {remote}…", flush=True)
+            print(f"[2/2] Mengirim cabang {branch} ke {remote}…", flush=True)
             pushed = git(root, "push", "--", remote, branch, check=False)
             if pushed.returncode != 0:
                 raise PublishError(f"Cabang {branch} tidak terkirim ke {remote}: {pushed.stderr.strip()}\n"
                                    f"Bila ditolak karena {remote}/{branch} lebih baru (diterbitkan dari komputer lain), "
                                    f"jalankan git fetch {remote} {branch}:{branch} lalu terbitkan lagi.")
-    except (PublishError, KeyboardInterrupt) as exc:
+    except (PublishError, GitError, KeyboardInterrupt) as exc:
         restore_branch(root, branch, before)
-        reason = str(exc) if isinstance(exc, PublishError) else "Dihentikan."
+        reason = {PublishError: str(exc), KeyboardInterrupt: "Dihentikan."}.get(type(exc), f"Perintah git gagal: {exc}")
         raise PublishError(f"{reason}\nCabang {branch} dikembalikan seperti semula.") from None
     if not push:
-        print(f"[3/3] Tidak dikirim (tanpa --push): cabang {branch} hanya di komputer ini.", flush=True)
-    print(f"ok: edisi {edition} terbit di cabang {branch}; {site_url.rstrip('/')}/{LATEST}/ menuju edisi ini.")
+        print(f"[2/2] Tidak dikirim (tanpa --push): cabang {branch} hanya di komputer ini.", flush=True)
+    print(f"ok: edisi {edition} terbit di cabang {branch}: {site_url.rstrip('/')}/{LATEST}/ (alamat pembaca) kini edisi ini, "
+          f"arsipnya di {site_url.rstrip('/')}/{edition}/.")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -122,16 +122,14 @@ def test_versions_list_both_editions_with_latest_on_the_newer(editions):
     assert [(v["version"], v["aliases"]) for v in versions] == [("2026.2", ["latest"]), ("2026.1", [])]
 
 
-def test_latest_holds_redirect_pages_not_symlinks(editions):
-    """Check that latest/ has a plain file for every page of 2026.2, each sending the reader to that page."""
-    latest = branch_files(editions, "latest")
-    newest = branch_files(editions, "2026.2")
-    assert set(latest.values()) == {"100644"}, "symlinks (120000) do not survive every static host"
-    assert sorted(p.removeprefix("latest/") for p in latest) == sorted(
-        p.removeprefix("2026.2/") for p in newest if p.endswith(".html"))
-    page = show(editions, f"latest/{PAGE}index.html")
-    assert f'window.location.replace("../../../2026.2/{PAGE}"' in page
-    assert 'lang="id"' in page and "Redirecting" not in page
+def test_latest_is_a_real_copy_of_the_newest_edition(editions):
+    """Check that latest/, the reader address, holds every file of 2026.2 with the same bytes, as plain files."""
+    latest = git(editions, "ls-tree", "-r", "gh-pages", "--", "latest").splitlines()
+    newest = git(editions, "ls-tree", "-r", "gh-pages", "--", "2026.2").splitlines()
+    blobs = lambda lines, folder: {line.split("\t")[1].removeprefix(folder): line.split()[2] for line in lines}  # noqa: E731
+    assert {line.split()[0] for line in latest} == {"100644"}, "symlinks (120000) do not survive every static host"
+    assert blobs(latest, "latest/") == blobs(newest, "2026.2/")
+    assert len(latest) > 100 and "sw.js" in blobs(latest, "latest/")
 
 
 def test_root_redirects_to_latest(editions):
@@ -149,10 +147,11 @@ def test_older_edition_stays_as_published(editions):
     assert SECOND_TITLE_END in new
 
 
-@pytest.mark.parametrize("edition", ["2026.1", "2026.2"])
-def test_addresses_are_the_published_ones(editions, edition):
-    """Check that sitemap.xml, the canonical link and og:url use SITE_URL and the edition's folder."""
-    base = f"{SITE_URL}/{edition}/"
+@pytest.mark.parametrize("edition", ["2026.1", "2026.2", "latest"])
+def test_shared_addresses_are_the_reader_address(editions, edition):
+    """Check that in every folder sitemap.xml, the canonical link and og:url (the link a WhatsApp preview shows)
+    are SITE_URL's latest/: the address to share, whichever edition the page was opened in."""
+    base = f"{SITE_URL}/latest/"
     locations = re.findall(r"<loc>(.*?)</loc>", show(editions, f"{edition}/sitemap.xml"))
     assert f"{base}{PAGE}" in locations
     assert locations and all(loc.startswith(base) for loc in locations)
@@ -190,7 +189,7 @@ def test_commits_name_their_edition(editions):
 
 
 def test_publishing_leaves_the_project_folder_clean(editions):
-    """Check that mike built elsewhere: no site/ and no leftover temporary configs in the project."""
+    """Check that the edition was built elsewhere: no site/ and no leftover temporary configs in the project."""
     assert not (editions / "site").exists()
     assert not list(editions.glob(".terbit-*.yml")) and not list(editions.glob("mike-mkdocs*.yml"))
 
@@ -243,10 +242,12 @@ def reader(browser, branch_server):
 
 @pytest.mark.browser
 def test_older_edition_shows_the_banner_to_the_same_page_in_latest(reader, branch_server):
-    """Check in Chromium that the root opens 2026.2 and a 2026.1 page's banner leads to the same page in 2026.2."""
+    """Check in Chromium that the root opens latest/ (2026.2) and a 2026.1 page's banner leads to the same page there."""
     base, page = branch_server, reader
     page.goto(base + "/")
-    page.wait_for_url(f"{base}/2026.2/")
+    page.wait_for_url(f"{base}/latest/")
+    expect(page.locator(".md-version__current")).to_have_text("2026.2")
+    expect(page.locator("[data-md-component=outdated]")).to_be_hidden()
 
     page.goto(f"{base}/2026.1/{PAGE}")
     banner = page.locator("[data-md-component=outdated]")
@@ -254,45 +255,145 @@ def test_older_edition_shows_the_banner_to_the_same_page_in_latest(reader, branc
     expect(banner).to_contain_text("Anda membaca edisi lama.")
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
     banner.get_by_role("link", name="Buka edisi terbaru halaman ini.").tap()
-    page.wait_for_url(f"{base}/2026.2/{PAGE}")
+    page.wait_for_url(f"{base}/latest/{PAGE}")
     expect(page.locator("h1")).to_contain_text(SECOND_TITLE_END)
     expect(page.locator(".md-version__current")).to_have_text("2026.2")  # versions.json was read
     expect(page.locator("[data-md-component=outdated]")).to_be_hidden()
 
 
-#: Whether a page of an edition is saved for offline reading. versions.json (beside the editions, changed
-#: by each publish) must never be a saved copy: the selector and the banner would go stale.
-SAVED = """async (path) => {
-    if (await caches.match("/versions.json")) throw new Error("versions.json was saved by a service worker");
-    return Boolean(await caches.match(path));
+@pytest.mark.parametrize("folder", ["2026.1", "2026.2", "latest"])
+def test_installed_app_opens_the_reader_address(editions, folder):
+    """Check that the app added to the home screen from any folder starts, and stays, at latest/."""
+    manifest = json.loads(show(editions, f"{folder}/manifest.webmanifest"))
+    at = f"{SITE_URL}/{folder}/manifest.webmanifest"
+    assert {key: urljoin(at, manifest[key]) for key in ("id", "start_url", "scope")} == dict.fromkeys(
+        ("id", "start_url", "scope"), f"{SITE_URL}/latest/")
+
+
+def precache(sw: str) -> dict[str, str]:
+    """Return {url under the edition's root: revision} of a service worker's first-visit list."""
+    pairs = json.loads(re.search(r"^const PRECACHE = (\[.*\]);$", sw, re.M).group(1))
+    return {url.removeprefix("./"): revision for url, revision in pairs}
+
+
+def extract(repo: Path, commit: str, folder: Path) -> None:
+    """Put the branch's files at ``commit`` in ``folder`` (emptied first), as a host does when it is updated."""
+    for child in folder.iterdir():
+        subprocess.run(["rm", "-rf", str(child)], check=True)
+    archive = subprocess.run(["git", "archive", commit], cwd=repo, capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+
+
+class _LoggingHandler(_QuietHandler):
+    def do_GET(self):
+        self.server.paths.append(self.path.split("?")[0])
+        super().do_GET()
+
+
+#: The phone's caches: every name, and the entries of each.
+CACHES = """async () => {
+    const out = {};
+    for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).length;
+    return out;
+}"""
+#: The worker's record of what its cache holds (macros/templates/sw.js).
+META = """async () => {
+    const scope = (await navigator.serviceWorker.ready).scope;
+    const response = await caches.match(new URL("__buku-saku-simpanan__", scope).href);
+    return response ? response.json() : null;
 }"""
 
 
-def wait_until_saved(page, path: str, seconds: float = 30) -> None:
-    """Poll SAVED (page.wait_for_function does not await an async predicate: its promise counts as true)."""
+def evaluate_until(page, script: str, condition, what: str, seconds: float = 30):
+    """Poll an async script until ``condition(result)`` (page.wait_for_function does not await async predicates)."""
     deadline = time.monotonic() + seconds
-    while not page.evaluate(SAVED, path):
-        assert time.monotonic() < deadline, f"{path} was not saved for offline reading"
+    while not condition(result := page.evaluate(script)):
+        assert time.monotonic() < deadline, f"{what}: {result}"
         page.wait_for_timeout(250)
+    return result
 
 
 @pytest.mark.browser
-def test_each_edition_opens_offline_in_its_own_folder(reader, branch_server):
-    """Check that after visiting 2026.1 then the root (2026.2), unvisited pages of both open without signal."""
-    base, page = branch_server, reader
-    unvisited = "sop/pendampingan-rastra/"
-    page.goto(f"{base}/2026.1/")
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    wait_until_saved(page, f"/2026.1/{unvisited}")
-    page.goto(base + "/")
-    page.wait_for_url(f"{base}/2026.2/")
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    wait_until_saved(page, f"/2026.2/{unvisited}")
-    assert page.evaluate(SAVED, f"/2026.1/{unvisited}"), "the newer edition's worker removed the older edition's copy"
-    page.context.set_offline(True)
-    for edition in ("2026.1", "2026.2"):
-        page.goto(f"{base}/{edition}/{unvisited}")
+def test_phone_follows_the_reader_address_across_editions(editions, browser, tmp_path):
+    """A TKSK saves the handbook at latest/ (2026.1); Dinsos publishes 2026.2, which retitles one SOP. A day later the
+    phone opens latest/ again: it fetches sw.js and the changed files only, asks before switching, then holds one
+    copy; the new search index arrives when search is next opened online, and everything opens offline."""
+    host = tmp_path / "host"
+    host.mkdir()
+    first, second = git(editions, "rev-parse", "gh-pages~1"), git(editions, "rev-parse", "gh-pages")
+    assert [v["version"] for v in json.loads(git(editions, "show", f"{first}:versions.json"))] == ["2026.1"]
+    extract(editions, first, host)
+    httpd = QuietServer(("127.0.0.1", 0), functools.partial(_LoggingHandler, directory=str(host)))
+    httpd.paths = []
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    context = browser.new_context(**PHONE)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(base + "/latest/")
+        evaluate_until(page, META, bool, "the first visit's copy was not saved")
+        old = precache(git(editions, "show", f"{first}:latest/sw.js"))
+        new = precache(git(editions, "show", f"{second}:latest/sw.js"))
+        changed = {url for url, revision in new.items() if old.get(url) != revision}
+        assert f"{PAGE}" in changed
+
+        extract(editions, second, host)  # Dinsos publishes 2026.2; the host now serves it
+        context.new_cdp_session(page).send("Network.clearBrowserCache")  # a day later: the HTTP cache has expired
+        httpd.paths.clear()
+        page.goto(base + "/latest/")
+        notice = page.get_by_role("button", name="Versi baru tersedia — muat ulang")
+        expect(notice).to_be_visible()
+        # sitemap.xml is Material's own request on Beranda (for the feed's alternate link), online on every visit.
+        fetched = {p.removeprefix("/latest/").replace("index.html", "") for p in httpd.paths if p.startswith("/latest/")} - {"sitemap.xml"}
+        expected = {url for url in changed if not url.startswith("pagefind/")} | {"sw.js"}
+        assert fetched == expected, f"fetched {sorted(fetched - expected)} more, {sorted(expected - fetched)} missing"
+        assert not [p for p in httpd.paths if p.startswith("/2026.")], "an edition folder was read"
+
+        page.goto(f"{base}/latest/{PAGE}")  # reading on: the edition the reader started with, until they choose
+        expect(page.locator("h1")).not_to_contain_text(SECOND_TITLE_END)
+        page.get_by_role("button", name="Versi baru tersedia — muat ulang").click()
+        expect(page.locator("h1")).to_contain_text(SECOND_TITLE_END)
+        held = evaluate_until(page, CACHES, lambda c: len([n for n in c if "dibuka" not in n]) == 1, "older copies kept")
+        assert all(name.endswith(" /latest/") for name in held), held
+
+        # The older index until search is opened online; then the new one, in the background.
+        meta = page.evaluate(META)
+        assert meta["pending"] and all(url.startswith(f"{base}/latest/pagefind/") for url in meta["pending"])
+        page.keyboard.press("/")
+        page.locator("[data-cari-input]").fill("pelaporan berkala")
+        expect(page.locator("[data-cari-results] li").first).to_be_visible()
+        meta = evaluate_until(page, META, lambda m: m["pending"] is None, "the new search index was not saved")
+        assert meta["stale"], "the older index's files are dropped at the next page"
+        page.goto(base + "/latest/faq/")
+        evaluate_until(page, META, lambda m: not m["stale"], "the older index's files were not dropped")
+
+        page.context.set_offline(True)
+        page.goto(f"{base}/latest/sop/pendampingan-rastra/")  # never opened
         expect(page.locator("h1")).to_contain_text("RASTRA")
+        page.keyboard.press("/")
+        page.locator("[data-cari-input]").fill("pelaporan berkala")
+        result = page.locator("[data-cari-results] li").first
+        expect(result).to_contain_text(SECOND_TITLE_END)  # the new edition's index, offline
+    finally:
+        context.close()
+        httpd.shutdown()
+        httpd.server_close()
+    assert not errors, errors
+
+
+@pytest.mark.browser
+def test_archived_edition_keeps_no_offline_copy(reader, branch_server):
+    """Check that a numbered edition's folder (the archive, online) registers no worker and saves nothing."""
+    page = reader
+    page.goto(f"{branch_server}/2026.1/{PAGE}")
+    expect(page.locator("[data-md-component=outdated]")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then((r) => r.length)") == 0
+    assert page.evaluate(CACHES) == {}
 
 
 def test_failed_build_leaves_the_branch_as_it_was(tmp_path):
@@ -415,17 +516,35 @@ def test_failure_after_mike_started_puts_the_branch_back(tmp_path, monkeypatch, 
 
     def mike_commits_then_fails(root, *args):
         fake_branch(root, [{"version": "2026.3", "title": "2026.3", "aliases": ["latest"]}])
-        raise PublishError("Langkah `mike deploy` gagal (lihat pesan di atas).")
+        raise PublishError("Langkah mike gagal (lihat pesan di atas).")
 
-    monkeypatch.setattr(publish, "strict_build", lambda root: None)
-    monkeypatch.setattr(publish, "mike", mike_commits_then_fails)
+    monkeypatch.setattr(publish, "commit_edition", mike_commits_then_fails)
     for name, value in {**GIT_IDENTITY, "SITE_URL": SITE_URL}.items():
         monkeypatch.setenv(name, value)
     assert publish.main(["2026.3", "--root", str(repo)]) == 1
     err = capsys.readouterr().err
-    assert "Langkah `mike deploy` gagal" in err and "Cabang gh-pages dikembalikan seperti semula." in err
+    assert "Langkah mike gagal" in err and "Cabang gh-pages dikembalikan seperti semula." in err
     assert head(repo) == before
-    assert not list(repo.glob(".terbit-*.yml"))
+
+
+def test_an_edition_is_built_once(tmp_path, monkeypatch, capsys):
+    """Check that publishing builds the site once (strictly), and mike commits that build: no second build."""
+    repo = copy_project(tmp_path / "p")
+    git(repo, "init", "-q", "-b", "main")
+    builds = []
+    real_build = publish.build
+
+    def counted(root, site_dir=None):
+        builds.append(site_dir)
+        return real_build(root, site_dir)
+
+    monkeypatch.setattr(publish, "build", counted)
+    for name, value in {**GIT_IDENTITY, "SITE_URL": SITE_URL}.items():
+        monkeypatch.setenv(name, value)
+    assert publish.main(["2026.1", "--root", str(repo)]) == 0, capsys.readouterr().err
+    assert len(builds) == 1
+    assert show(repo, "2026.1/index.html") == show(repo, "latest/index.html")
+    assert publish.docs_version_var not in os.environ and Path.cwd() != repo  # put back after the build
 
 
 def test_latest_alias_is_the_one_material_expects():

@@ -1,15 +1,21 @@
 // Buku Saku TKSK service worker, generated at build time by macros/offline.py. Do not edit site/sw.js.
 // Our own small worker that follows Workbox's precaching (macros/offline.py says why not Workbox itself):
-// - PRECACHE lists [url, revision] pairs, the revision being the file's content hash. A new edition keeps
-//   every file whose revision did not change (copied from the previous edition's cache) and downloads
-//   only the others: one changed record costs the phone that record's files, not the whole handbook.
+// - One reader address, one copy: published editions are read at latest/ (macros/publish.py), a folder
+//   the next edition replaces, so the phone's one worker and one cache stay there. A new edition keeps
+//   every file whose revision (content hash) is unchanged and downloads only the others; numbered
+//   edition folders are the online archive and keep no copy (offline.js), and their caches are removed.
+// - PRECACHE lists [url, revision] pairs. Every download is checked against its revision, so a cache never
+//   mixes editions (a host updated mid-way fails the install, which the browser retries).
 // - A new edition's worker installs in the background and WAITS. The page (docs/javascripts/offline.js)
 //   shows "Versi baru tersedia — muat ulang"; the switch happens when the reader taps it or reloads
 //   (message SKIP_WAITING), never in the middle of reading: until then pages come from this edition's cache.
+// - The search index is one set (Pagefind's entry, metadata, word chunks, excerpts) that any edit re-chunks:
+//   rewording one answer changes nearly every word chunk (~140 KB), ten times what the pages cost. So a new
+//   edition first keeps the previous, complete index (search keeps working offline) and fetches the new set
+//   the next time search is opened online, in the background; it switches once the whole set is saved, and
+//   drops the old set's files at the next page opened. A Pagefind upgrade (its engine changed) is fetched at once.
 // - Sections and learning stages a large handbook does not save on the first visit are saved on request
 //   (message SAVE_GROUP, lists in simpan/*.json) and stay saved, file by file, in later editions.
-// - Editions share one host (mike: /2026.1/, /2026.2/, each with its own worker scoped to its folder), so
-//   each cache is named after its folder (SCOPE_TAG) and a worker clears only its own folder's older caches.
 const VERSION = "__VERSION__";
 const SCOPE = self.registration.scope;
 const SCOPE_TAG = " " + new URL(SCOPE).pathname; // " /2026.2/", or " /" for a site at the root
@@ -22,6 +28,12 @@ const META = new URL("__buku-saku-simpanan__", SCOPE).href;
 const PRECACHE = __PRECACHE__;
 const GROUPS = __GROUPS__;
 const OFFLINE_PAGE = new URL("__OFFLINE_PAGE__", SCOPE).href;
+const SEARCH = new URL("__SEARCH_DIR__/", SCOPE).href;
+const SEARCH_ENTRY = SEARCH + "pagefind-entry.json";
+// Pagefind's engine: an index set is read only by the engine that wrote it.
+const SEARCH_ENGINE = /\/(?:pagefind(?:-worker)?\.js|wasm\.[^/]+\.pagefind)$/;
+// Numbered editions beside this folder (the archive, /2026.1/): their caches are removed (publish.py's numbers).
+const EDITION_FOLDER = /^(.*\/)\d{4}\.[1-9]\d*\/$/;
 const NETWORK_WAIT_MS = 3000; // on a weak signal, show the saved page instead of waiting longer
 const PARALLEL = 4;
 
@@ -49,12 +61,19 @@ async function olderEditions() {
   return found;
 }
 
-async function download(url) {
+async function sha256(data) {
+  const digest = await crypto.subtle.digest("SHA-256", typeof data === "string" ? new TextEncoder().encode(data) : data);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// Download one file of this edition; a body whose hash is not its revision (the host has moved on to a newer
+// edition) is refused. A redirected response cannot answer a page request: only its body is kept (as Workbox).
+async function download(url, revision) {
   const response = await fetch(url, { cache: "no-cache", credentials: "same-origin" });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  // A redirected response cannot answer a page request: keep its body only (as Workbox does).
-  if (!response.redirected) return response;
-  return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers });
+  const body = await response.arrayBuffer();
+  if (revision && !(await sha256(body)).startsWith(revision)) throw new Error("edisi-baru");
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 // Put every [url, revision] in the cache: copied from an older edition when its revision is the same,
@@ -69,16 +88,11 @@ async function saveFiles(cache, wanted, sources, progress = () => {}) {
       for (const source of sources) {
         if (source.meta.revisions[url] === revision && (response = await source.cache.match(url))) break;
       }
-      await cache.put(url, response || await download(url));
+      await cache.put(url, response || await download(url, revision));
       progress(++done, wanted.length);
     }
   }
   await Promise.all(Array.from({ length: PARALLEL }, next));
-}
-
-async function sha256(text) {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 // The files of a section or stage in THIS edition; a list from another edition (the host was updated
@@ -91,6 +105,23 @@ async function groupFiles(group) {
   return pairs(JSON.parse(text));
 }
 
+const isSearch = (url) => url.startsWith(SEARCH);
+const searchPart = (revisions) => Object.fromEntries(Object.entries(revisions).filter(([url]) => isSearch(url)));
+const sameFiles = (a, b) => Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([u, r]) => b[u] === r);
+
+// What a new edition saves: everything, except that the previous edition's complete search index stays in
+// place of the new one (``pending``, fetched later by refreshSearch) while Pagefind's engine is the same.
+function installPlan(revisions, older) {
+  const previous = older.find((o) => Object.keys(searchPart(o.meta.revisions)).length);
+  if (!previous) return { revisions, pending: null };
+  const wanted = searchPart(revisions);
+  const kept = searchPart(previous.meta.revisions);
+  const engine = Object.keys(wanted).filter((url) => SEARCH_ENGINE.test(url));
+  if (sameFiles(wanted, kept) || !engine.every((url) => kept[url] === wanted[url])) return { revisions, pending: null };
+  const rest = Object.fromEntries(Object.entries(revisions).filter(([url]) => !isSearch(url)));
+  return { revisions: { ...rest, ...kept }, pending: wanted };
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
@@ -99,20 +130,59 @@ self.addEventListener("install", (event) => {
     // Sections and stages the reader saved in the previous edition stay saved in this one.
     const saved = [...new Set(older.flatMap((o) => o.meta.groups))].filter((g) => GROUPS[g] && !GROUPS[g].complete);
     for (const group of saved) Object.assign(revisions, await groupFiles(group));
-    await saveFiles(cache, Object.entries(revisions), older);
-    await writeMeta(cache, { version: VERSION, revisions, groups: saved });
+    const plan = installPlan(revisions, older);
+    await saveFiles(cache, Object.entries(plan.revisions), older);
+    await writeMeta(cache, { version: VERSION, revisions: plan.revisions, groups: saved, pending: plan.pending, stale: [] });
     // No skipWaiting(): the reader decides when to switch (offline.js). A first install has nothing to wait for.
   })());
 });
 
+// This scope's older caches, and the caches of numbered editions beside this folder (read there before
+// the reader address existed, or opened from the archive by an older worker): one copy of the handbook.
+function replacedCaches(names) {
+  const parent = new URL("../", SCOPE).pathname;
+  return names.filter((name) => {
+    if (!name.startsWith(PREFIX) || name === CACHE || name === RUNTIME) return false;
+    const tag = name.slice(name.indexOf(" ") + 1);
+    const edition = EDITION_FOLDER.exec(tag);
+    return name.endsWith(SCOPE_TAG) || (edition && edition[1] === parent);
+  });
+}
+
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    const names = await caches.keys();
-    const older = names.filter((n) => n.startsWith(PREFIX) && n.endsWith(SCOPE_TAG) && n !== CACHE && n !== RUNTIME);
-    await Promise.all(older.map((n) => caches.delete(n)));
+    await Promise.all(replacedCaches(await caches.keys()).map((n) => caches.delete(n)));
     await self.clients.claim(); // a first visit's page is served offline from now on, not only after a reload
   })());
 });
+
+// The new edition's search index, fetched when search is opened online (the request for Pagefind's entry).
+// Files already saved are not fetched again; the entry is written last, so until the whole set is saved
+// search uses the older one. The older set's files are dropped at the next page opened (dropStale), not at
+// once: the open page's search may still read them.
+let refreshing = null;
+
+async function refreshSearch() {
+  const cache = await caches.open(CACHE);
+  const meta = await readMeta(cache);
+  if (!meta || !meta.pending) return;
+  const missing = Object.entries(meta.pending).filter(([url, revision]) => url !== SEARCH_ENTRY && meta.revisions[url] !== revision);
+  await saveFiles(cache, missing, []);
+  if (meta.pending[SEARCH_ENTRY]) await cache.put(SEARCH_ENTRY, await download(SEARCH_ENTRY, meta.pending[SEARCH_ENTRY]));
+  const now = await readMeta(cache); // a section may have been saved meanwhile, its excerpts added to pending
+  const stale = Object.keys(searchPart(now.revisions)).filter((url) => !(url in now.pending));
+  for (const url of stale) delete now.revisions[url];
+  Object.assign(now.revisions, now.pending);
+  await writeMeta(cache, { ...now, pending: null, stale: [...(now.stale || []), ...stale] });
+}
+
+async function dropStale() {
+  const cache = await caches.open(CACHE);
+  const meta = await readMeta(cache);
+  if (!meta || !meta.stale || !meta.stale.length) return;
+  await Promise.all(meta.stale.map((url) => cache.delete(url)));
+  await writeMeta(cache, { ...(await readMeta(cache)), stale: [] });
+}
 
 async function fromNetwork(request, url, waitMs) {
   const runtime = await caches.open(RUNTIME);
@@ -153,6 +223,12 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
   const url = request.url.split("#")[0].split("?")[0].replace(/\/index\.html$/, "/");
   event.respondWith(respond(request, url));
+  if (url === SEARCH_ENTRY && navigator.onLine) {
+    refreshing = refreshing || refreshSearch().catch(() => {}).finally(() => { refreshing = null; });
+    event.waitUntil(refreshing);
+  } else if (request.mode === "navigate") {
+    event.waitUntil(dropStale().catch(() => {}));
+  }
 });
 
 // Saving a section or stage: one at a time, so that the list of saved groups is never written twice at once.
@@ -177,6 +253,8 @@ async function saveGroup(group, port) {
     await saveFiles(cache, missing, [], (done) => port.postMessage({ type: "progress", done: already + done, total }));
     const meta = await readMeta(cache);
     Object.assign(meta.revisions, wanted);
+    // Its excerpts belong to this edition's index: while that index waits (pending), they wait with it.
+    if (meta.pending) Object.assign(meta.pending, searchPart(wanted));
     meta.groups = [...new Set([...meta.groups, group])];
     await writeMeta(cache, meta);
     port.postMessage({ type: "saved" });
