@@ -34,12 +34,14 @@ pdf: $(VENV)/.pdf chromium
 	$(BIN)/tksk pdf
 
 ## bench: print build time and page weight, what a phone downloads per kind of page, search recall and speed,
-##   and what the offline copy costs (first visit, one-record update); figures are printed, not asserted
+##   what the offline copy costs (first visit), and two published editions as a phone follows them (bench/editions.py);
+##   figures are printed, not asserted
 bench: $(VENV)/.test chromium
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/offline.py
+	$(BIN)/python bench/editions.py
 
 ## bench-scale: build time, peak memory and page sizes at 145, 1,000 and 5,000 records, ours beside plain MkDocs + Material
 bench-scale: $(VENV)/.test

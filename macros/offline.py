@@ -40,6 +40,8 @@ WORKER_ROOM = 32 * 1024
 #: Hex digits of a file's SHA-256 that name its revision: 40 bits tell one edition's file from the previous one's
 #: (compared only with the same address), and keep the list in sw.js, fetched with every edition, short.
 REVISION_LENGTH = 10
+#: Pagefind's files whose names carry their content's hash (word chunks, excerpts, filters, metadata).
+HASH_NAMED = re.compile(r"^pagefind/(?:(?:index|fragment|filter)/[a-z-]+_[0-9a-f]{7,}\.pf_\w+|pagefind\.[a-z-]+_[0-9a-f]{7,}\.pf_meta)$")
 #: Lists of the files of each section and stage the reader can save: fetched by the worker on request.
 GROUP_DIR = "simpan"
 OFFLINE_PAGE = "offline/"
@@ -98,7 +100,9 @@ def _entry(site_dir: Path, url: str) -> Entry:
     data = _file_of(site_dir, url).read_bytes()
     # Pagefind's files are already compressed; a server sends them as they are.
     packed = len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 6))
-    return Entry(url, hashlib.sha256(data).hexdigest()[:REVISION_LENGTH], packed)
+    # A file Pagefind names by its content's hash needs no revision: a new content is a new address.
+    revision = "" if HASH_NAMED.search(url) else hashlib.sha256(data).hexdigest()[:REVISION_LENGTH]
+    return Entry(url, revision, packed)
 
 
 def pages(site_dir: Path) -> list[str]:
@@ -257,7 +261,10 @@ def service_worker(site_dir: Path, stages: Mapping[str, list[str]] | None = None
     }
     precache = _pairs(chosen.precache)
     version = hashlib.sha256((precache + json.dumps(lists, sort_keys=True)).encode()).hexdigest()[:12]
-    source = TEMPLATE.read_text(encoding="utf-8")
+    # The template's comments stay in macros/templates/sw.js: the phone fetches this file with every edition.
+    lines = [line for line in TEMPLATE.read_text(encoding="utf-8").splitlines() if line.strip() and not line.lstrip().startswith("//")]
+    source = "\n".join(["// Buku Saku TKSK service worker, written by macros/offline.py from macros/templates/sw.js (read it there).",
+                        *lines, ""])
     source = (source.replace("__VERSION__", version)
                     .replace("__PRECACHE__", precache)
                     .replace("__GROUPS__", json.dumps(groups, separators=(",", ":")))

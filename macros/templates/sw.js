@@ -18,7 +18,7 @@
 //   (message SAVE_GROUP, lists in simpan/*.json) and stay saved, file by file, in later editions.
 const VERSION = "__VERSION__";
 const SCOPE = self.registration.scope;
-const SCOPE_TAG = " " + new URL(SCOPE).pathname; // " /2026.2/", or " /" for a site at the root
+const SCOPE_TAG = " " + new URL(SCOPE).pathname; // " /buku-saku/latest/", or " /" for a site at the root
 const PREFIX = "buku-saku-";
 const CACHE = PREFIX + VERSION + SCOPE_TAG;
 // Pages and search excerpts opened but not part of the saved copy: kept across editions, refreshed online.
