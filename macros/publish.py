@@ -207,8 +207,9 @@ def edition_build(root: Path, edition: Edition) -> Iterator[None]:
 
 def strict_build(root: Path, site_dir: Path) -> None:
     """Build the whole site strictly into ``site_dir``; raise PublishError when it fails (nothing is then committed)."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        # The build's own errors (data file, line, field) reach the terminal straight from mkdocs.
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        # The build's own errors (data file, line, field) reach the terminal straight from mkdocs; what `tksk build`
+        # says of its site/ folder does not apply here.
         failed = build(root, site_dir) != 0
     if failed:
         raise PublishError("Situs tidak dapat dibangun (lihat kesalahan di atas); perbaiki lalu terbitkan lagi.")
