@@ -52,11 +52,11 @@ bench-scale: $(VENV)/.test
 publish: $(VENV)/.site
 	@test -n "$(EDITION)" || { echo 'Nomor edisi belum diisi: SITE_URL=https://alamat-situs/ make publish EDITION=2026.2' >&2; exit 1; }
 	@test -n "$(SITE_URL)" || { echo 'SITE_URL belum diisi: alamat tempat buku saku diterbitkan, misalnya SITE_URL=https://dinsos.example.go.id/buku-saku/ make publish EDITION=$(EDITION)' >&2; exit 1; }
-	SITE_URL='$(SITE_URL)' PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m macros.publish '$(EDITION)' $(if $(PUSH),--push)
+	SITE_URL='$(SITE_URL)' $(BIN)/python -m macros.publish '$(EDITION)' $(if $(PUSH),--push)
 
 ## preview-editions: serve the gh-pages branch as published (every edition, latest/, the banner) on http://127.0.0.1:8000
 preview-editions: $(VENV)/.site
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/mike serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mike serve --dev-addr 127.0.0.1:8000
 
 ## preview: build, then serve site/ as a real host does (gzip, cache headers, 404 page) on http://127.0.0.1:8000
 preview: build
@@ -84,14 +84,16 @@ $(VENV)/.test: $(VENV)/.site
 	$(PIP) -e '.[test]'
 	touch $@
 
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
-
-#: Debian's programs the tests run, installed together (one apt-get) when any is missing.
-DEBIAN_TOOLS := chromium faketime
-debian-tools:
-	@missing="$$(for tool in $(DEBIAN_TOOLS); do command -v $$tool >/dev/null 2>&1 || printf '%s ' $$tool; done)"; \
+#: Install those of Debian's programs $(1) that are missing, in one apt-get (needs root).
+debian = missing="$$(for tool in $(1); do command -v $$tool >/dev/null 2>&1 || printf '%s ' $$tool; done)"; \
 	test -z "$$missing" || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; }
+
+chromium:
+	@$(call debian,chromium)
+
+## debian-tools: the programs the tests run (Chromium for the browser tests, faketime for make test-later)
+debian-tools:
+	@$(call debian,chromium faketime)
 
 clean:
 	rm -rf site pdf .generated .pytest_cache .ruff_cache

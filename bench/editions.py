@@ -29,11 +29,10 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.offline import EDIT, copy_project, kib  # noqa: E402  the same edit as the in-folder figure
 from macros.pdf import CHROMIUM, LAUNCH_ARGS  # noqa: E402
 from macros.preview import PreviewHandler, QuietServer  # noqa: E402
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "overrides", "data")
-EDIT = ("data/faq/bansos.yml", "Aturannya Permensos 20/2019.", "Aturan yang berlaku adalah Permensos 20/2019.")
 IDENTITY = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@contoh.go.id",
             "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@contoh.go.id"}
 PREFIX = "/buku-saku/"
@@ -56,10 +55,6 @@ REPORT = """async () => {
   return {caches: found, manifest, canonical: document.querySelector("link[rel=canonical]")?.href ?? "(none)",
           og: document.querySelector("meta[property='og:url']")?.content ?? "(none)"};
 }"""
-
-
-def kib(n: int) -> str:
-    return f"{n / 1024:,.1f} KiB"
 
 
 class Counter:
@@ -193,9 +188,7 @@ def main(argv: list[str] | None = None) -> None:
     counter, fig = Counter(), {}
     with tempfile.TemporaryDirectory(prefix="bench-editions-") as tmp:
         repo, host, profile = Path(tmp) / "repo", Path(tmp) / "host", Path(tmp) / "profile"
-        repo.mkdir()
-        for part in PROJECT_PARTS:
-            (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, repo / part)
+        copy_project(repo)
         run(["git", "init", "-q", "-b", "main"], repo)
         run(["git", "add", "-A"], repo)
         run(["git", "commit", "-q", "-m", "sources"], repo)

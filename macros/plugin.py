@@ -54,7 +54,8 @@ class BukuSakuPlugin(BasePlugin):
         for page in self.site.pages():
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         # The Atom feed of changes: a file of the site (links to it are checked), rewritten only when it changes.
-        feed = atom_feed(all_changes(self.site.handbook), config.site_url, config.site_name)
+        self.changes = all_changes(self.site.handbook)
+        feed = atom_feed(self.changes, config.site_url, config.site_name)
         path = write_if_changed(self.site.root / GENERATED / FEED_NAME, feed)
         files.append(File.generated(config, FEED_NAME, abs_src_path=str(path)))
         # The web app manifest (add to home screen): addresses relative to the edition's root.
@@ -73,8 +74,7 @@ class BukuSakuPlugin(BasePlugin):
     def on_env(self, env, config, files):
         """Date sitemap.xml's pages by the handbook's newest change, not by the day of the build (MkDocs's default):
         the same data builds the same site on any day (macros/clock.py)."""
-        changes = all_changes(self.site.handbook)
-        newest = changes[0].tanggal.iso() if changes else None
+        newest = self.changes[0].tanggal.iso() if self.changes else None
         for file in files.documentation_pages():
             if file.page is not None:
                 file.page.update_date = newest

@@ -103,6 +103,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         return None
 
 
+class LoggingHandler(_QuietHandler):
+    """The static host, noting each requested path (without its query) in ``server.paths``."""
+
+    def do_GET(self):
+        self.server.paths.append(self.path.split("?")[0])
+        super().do_GET()
+
+
 @pytest.fixture(scope="session")
 def server(site):
     """Serve the built site on 127.0.0.1 (a free port) and return its base URL."""
@@ -176,17 +184,23 @@ def phone(browser, server) -> Iterator[Phone]:
     assert not tab.refused, f"the page's security policy refused something: {tab.refused}"
 
 
-def wait_until_saved_offline(page: Page, *paths: str, seconds: float = 30) -> None:
-    """Wait until the service worker has saved every path (``/sop/x/``) for offline reading.
+def evaluate_until(page: Page, script: str, condition, what: str, seconds: float = 30, arg=None):
+    """Run an (async) script in the page until ``condition(result)``; return that result, or fail saying ``what``.
 
     Polled with ``page.evaluate``: ``page.wait_for_function`` does not await an async predicate (its
     promise counts as true at once), so it cannot wait on the Cache API.
     """
     import time
 
-    check = "async (paths) => { for (const p of paths) { if (!(await caches.match(p))) return false; } return true; }"
     deadline = time.monotonic() + seconds
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    while not page.evaluate(check, list(paths)):
-        assert time.monotonic() < deadline, f"not saved for offline reading after {seconds} s: {paths}"
+    while not condition(result := page.evaluate(script, arg)):
+        assert time.monotonic() < deadline, f"{what} after {seconds} s: {result}"
         page.wait_for_timeout(250)
+    return result
+
+
+def wait_until_saved_offline(page: Page, *paths: str, seconds: float = 30) -> None:
+    """Wait until the service worker has saved every path (``/sop/x/``) for offline reading."""
+    check = "async (paths) => { for (const p of paths) { if (!(await caches.match(p))) return false; } return true; }"
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    evaluate_until(page, check, bool, f"not saved for offline reading: {paths}", seconds, list(paths))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
-import http.server
 import json
 import re
 import shutil
@@ -19,7 +18,7 @@ from playwright.sync_api import expect
 from macros.handbook import load_handbook
 from macros.manifest import ICONS, web_manifest
 from macros.offline import BUDGET, WORKER_ROOM, learning_stages, pages, plan, service_worker, write_service_worker
-from tests.conftest import CHROMIUM, LAUNCH_ARGS, PHONE, WIDTH, QuietServer, wait_until_saved_offline
+from tests.conftest import CHROMIUM, LAUNCH_ARGS, PHONE, WIDTH, LoggingHandler, QuietServer, wait_until_saved_offline
 from tests.helpers import ROOT
 
 
@@ -117,19 +116,10 @@ def test_manifest_starts_inside_the_edition_with_committed_icons():
 # --- in the browser ---------------------------------------------------------------------------------
 
 
-class _LoggingHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        self.server.paths.append(self.path)
-        super().do_GET()
-
-
 @contextlib.contextmanager
 def serve(folder: Path):
     """Serve a folder on a free port; yield (base URL, list of requested paths)."""
-    httpd = QuietServer(("127.0.0.1", 0), functools.partial(_LoggingHandler, directory=str(folder)))
+    httpd = QuietServer(("127.0.0.1", 0), functools.partial(LoggingHandler, directory=str(folder)))
     httpd.paths = []
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:

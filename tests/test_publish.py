@@ -12,11 +12,11 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
 import threading
-import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -26,7 +26,7 @@ from playwright.sync_api import expect
 
 from macros import clock, publish
 from macros.publish import Edition, PublishError, check_order, parse_edition
-from tests.conftest import PHONE, WIDTH, QuietServer, _QuietHandler, copy_project
+from tests.conftest import PHONE, WIDTH, LoggingHandler, QuietServer, _QuietHandler, copy_project, evaluate_until
 from tests.helpers import ROOT
 from tests.links import broken_links
 
@@ -194,13 +194,24 @@ def test_publishing_leaves_the_project_folder_clean(editions):
     assert not list(editions.glob(".terbit-*.yml")) and not list(editions.glob("mike-mkdocs*.yml"))
 
 
+def extract(repo: Path, commit: str, folder: Path) -> None:
+    """Put the branch's files at ``commit`` in ``folder`` (emptied first), as a host does when it is updated."""
+    for child in folder.iterdir():
+        if child.is_dir():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+    archive = subprocess.run(["git", "archive", commit], cwd=repo, capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+
+
+
 @pytest.fixture(scope="module")
 def branch_folder(editions, tmp_path_factory) -> Path:
     """Check out the files of gh-pages as a static host would hold them."""
     folder = tmp_path_factory.mktemp("cabang")
-    archive = subprocess.run(["git", "archive", "gh-pages"], cwd=editions, capture_output=True, check=True).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(folder, filter="data")
+    extract(editions, "gh-pages", folder)
     return folder
 
 
@@ -276,21 +287,6 @@ def precache(sw: str) -> dict[str, str]:
     return {url.removeprefix("./"): revision for url, revision in pairs}
 
 
-def extract(repo: Path, commit: str, folder: Path) -> None:
-    """Put the branch's files at ``commit`` in ``folder`` (emptied first), as a host does when it is updated."""
-    for child in folder.iterdir():
-        subprocess.run(["rm", "-rf", str(child)], check=True)
-    archive = subprocess.run(["git", "archive", commit], cwd=repo, capture_output=True, check=True).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(folder, filter="data")
-
-
-class _LoggingHandler(_QuietHandler):
-    def do_GET(self):
-        self.server.paths.append(self.path.split("?")[0])
-        super().do_GET()
-
-
 #: The phone's caches: every name, and the entries of each.
 CACHES = """async () => {
     const out = {};
@@ -307,15 +303,6 @@ META = """async () => {
 }"""
 
 
-def evaluate_until(page, script: str, condition, what: str, seconds: float = 30):
-    """Poll an async script until ``condition(result)`` (page.wait_for_function does not await async predicates)."""
-    deadline = time.monotonic() + seconds
-    while not condition(result := page.evaluate(script)):
-        assert time.monotonic() < deadline, f"{what}: {result}"
-        page.wait_for_timeout(250)
-    return result
-
-
 @pytest.mark.browser
 def test_phone_follows_the_reader_address_across_editions(editions, browser, tmp_path):
     """A TKSK saves the handbook at latest/ (2026.1); Dinsos publishes 2026.2, which retitles one SOP. A day later the
@@ -326,7 +313,7 @@ def test_phone_follows_the_reader_address_across_editions(editions, browser, tmp
     first, second = git(editions, "rev-parse", "gh-pages~1"), git(editions, "rev-parse", "gh-pages")
     assert [v["version"] for v in json.loads(git(editions, "show", f"{first}:versions.json"))] == ["2026.1"]
     extract(editions, first, host)
-    httpd = QuietServer(("127.0.0.1", 0), functools.partial(_LoggingHandler, directory=str(host)))
+    httpd = QuietServer(("127.0.0.1", 0), functools.partial(LoggingHandler, directory=str(host)))
     httpd.paths = []
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"

@@ -161,11 +161,19 @@ self.addEventListener("activate", (event) => {
 // search uses the older one. The older set's files are dropped at the next page opened (dropStale), not at
 // once: the open page's search may still read them.
 let refreshing = null;
+// Whether the cache's record may list a waiting index or old files, remembered while this worker runs, so that
+// opening search or a page reads the record only while there is something to do (a restarted worker reads it once).
+let mayBePending = true;
+let mayBeStale = true;
 
 async function refreshSearch() {
+  if (!mayBePending) return;
   const cache = await caches.open(CACHE);
   const meta = await readMeta(cache);
-  if (!meta || !meta.pending) return;
+  if (!meta || !meta.pending) {
+    mayBePending = false;
+    return;
+  }
   const missing = Object.entries(meta.pending).filter(([url, revision]) => url !== SEARCH_ENTRY && meta.revisions[url] !== revision);
   await saveFiles(cache, missing, []);
   if (meta.pending[SEARCH_ENTRY]) await cache.put(SEARCH_ENTRY, await download(SEARCH_ENTRY, meta.pending[SEARCH_ENTRY]));
@@ -174,9 +182,13 @@ async function refreshSearch() {
   for (const url of stale) delete now.revisions[url];
   Object.assign(now.revisions, now.pending);
   await writeMeta(cache, { ...now, pending: null, stale: [...(now.stale || []), ...stale] });
+  mayBePending = false;
+  mayBeStale = true;
 }
 
 async function dropStale() {
+  if (!mayBeStale) return;
+  mayBeStale = false;
   const cache = await caches.open(CACHE);
   const meta = await readMeta(cache);
   if (!meta || !meta.stale || !meta.stale.length) return;
