@@ -2,9 +2,9 @@
 
     .venv/bin/python bench/editions.py           # --all lists every file of the update, not only the largest
 
-Two editions are published with `python -m macros.publish` into a temporary repository (2026.1, then 2026.2
+Two editions are published with `python -m macros.tools.publish` into a temporary repository (2026.1, then 2026.2
 with one FAQ answer reworded), the gh-pages branch is exported to HOST/buku-saku/ and served by
-macros/preview.py (gzip, ETag, max-age), counting the body bytes sent per request. A persistent Chromium
+macros/tools/serve.py (gzip, ETag, max-age), counting the body bytes sent per request. A persistent Chromium
 profile at a phone's viewport keeps its service worker and caches between visits, as a phone does:
 first visit (the worker saves the offline copy); a day later (HTTP cache expired) the update to 2026.2
 and the reader's switch; search after the update; then pages without signal. Figures are printed, not asserted.
@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.offline import EDIT, copy_project, kib  # noqa: E402  the same edit as the in-folder figure
-from macros.pdf import CHROMIUM, LAUNCH_ARGS  # noqa: E402
-from macros.preview import PreviewHandler, QuietServer  # noqa: E402
+from macros.tools.pdf import CHROMIUM, LAUNCH_ARGS  # noqa: E402
+from macros.tools.serve import PreviewHandler, QuietServer  # noqa: E402
 
 IDENTITY = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@contoh.go.id",
             "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@contoh.go.id"}
@@ -158,7 +158,7 @@ def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> bytes:
 def publish(repo: Path, edition: str, site_url: str) -> float:
     path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
     start = time.perf_counter()
-    run([sys.executable, "-m", "macros.publish", edition, "--root", str(repo)], ROOT, {"SITE_URL": site_url, "PATH": path})
+    run([sys.executable, "-m", "macros.tools.publish", edition, "--root", str(repo)], ROOT, {"SITE_URL": site_url, "PATH": path})
     return time.perf_counter() - start
 
 

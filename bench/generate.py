@@ -28,7 +28,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.handbook import load_handbook  # noqa: E402
+from macros.load.handbook import load_handbook  # noqa: E402
 
 #: What a copy of the project needs besides data/ to build a site (as tests/conftest.py PROJECT_PARTS).
 PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "overrides")
@@ -94,7 +94,7 @@ def _copy_of(item: dict, n: int, title: str) -> dict:
 
 def _reference_names() -> frozenset[str]:
     """Names of the fields, at any depth, that hold ids of other records (``sumber``, ``rujukan``, ...)."""
-    from macros.schema import field_rows, is_reference
+    from macros.model.schema import field_rows, is_reference
     from macros.types import ALL
 
     return frozenset(path.rsplit(".", 1)[-1].split("[")[0] for t in ALL

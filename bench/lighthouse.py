@@ -5,7 +5,7 @@ Needs node and `npm ci` (package.json pins Lighthouse); Lighthouse drives Debian
 (CHROME_PATH) with the project's browser flags, and never downloads a browser.
 
 Lighthouse's mobile preset (a mid-range phone: 4x CPU slowdown, slow 4G, simulated) against
-macros/preview.py, which serves the build gzip-compressed as a static host does. The same kinds of page
+macros/tools/serve.py, which serves the build gzip-compressed as a static host does. The same kinds of page
 as bench/pages.py. Performance varies from run to run on a busy machine: with ``--runs N`` each page
 is measured N times and the run with the median performance score is reported, as Lighthouse's own
 documentation advises. Targets (issue 8): performance 98, accessibility, best practices and SEO 100.
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.pages import CHROMIUM, LAUNCH_ARGS, page_types  # noqa: E402
-from macros.preview import serving  # noqa: E402
+from macros.tools.serve import serving  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site_dir
         if site is None:
             site = Path(tmp) / "site"
-            subprocess.run([sys.executable, "-m", "macros.cli", "build", "--site-dir", str(site)], cwd=ROOT, check=True,
+            subprocess.run([sys.executable, "-m", "macros.tools.cli", "build", "--site-dir", str(site)], cwd=ROOT, check=True,
                            capture_output=True)
         header = f"{'page':<15} {'path':<38} " + " ".join(f"{c[:11]:>11}" for c in CATEGORIES)
         rows, problems = [], []

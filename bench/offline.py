@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.handbook import load_handbook  # noqa: E402
-from macros.offline import BUDGET, SW_NAME, learning_stages, pages, plan  # noqa: E402
+from macros.load.handbook import load_handbook  # noqa: E402
+from macros.outputs.offline import BUDGET, SW_NAME, learning_stages, pages, plan  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "overrides", "data")
 #: One FAQ answer reworded (same facts, same source): the smallest real edit an editor makes.
@@ -42,7 +42,7 @@ def kib(n: int) -> str:
 
 def build(root: Path, site: Path) -> float:
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "macros.cli", "build", "--root", str(root), "--site-dir", str(site)],
+    result = subprocess.run([sys.executable, "-m", "macros.tools.cli", "build", "--root", str(root), "--site-dir", str(site)],
                             cwd=ROOT, capture_output=True, text=True)
     if result.returncode:
         sys.exit(f"build of {root} failed:\n{result.stdout}{result.stderr}")

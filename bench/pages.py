@@ -3,7 +3,7 @@
 Run with `.venv/bin/python bench/pages.py` (part of `make bench`); `--site-dir DIR` measures a site that is
 already built instead of building the real handbook into a temporary folder; `--verbose` lists each file.
 
-Measured in Debian's Chromium at a 360 px phone viewport against macros/preview.py, which serves the
+Measured in Debian's Chromium at a 360 px phone viewport against macros/tools/serve.py, which serves the
 build as a static host does (gzip, max-age, ETag), from the browser's network log: every response the
 page actually requests (HTML, CSS, JS, icons, fonts, images), counted as the compressed bytes of its body
 as they came over the wire (a file taken from the cache counts 0; response headers, a few hundred bytes
@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.pdf import CHROMIUM, LAUNCH_ARGS  # noqa: E402
-from macros.preview import serving  # noqa: E402
+from macros.tools.pdf import CHROMIUM, LAUNCH_ARGS  # noqa: E402
+from macros.tools.serve import serving  # noqa: E402
 
 FIRST_VIEW_BUDGET = 65_000
 NEXT_PAGE_BUDGET = 10_000
@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
             import subprocess
 
             site = Path(tmp) / "site"
-            subprocess.run([sys.executable, "-m", "macros.cli", "build", "--site-dir", str(site)], cwd=ROOT, check=True,
+            subprocess.run([sys.executable, "-m", "macros.tools.cli", "build", "--site-dir", str(site)], cwd=ROOT, check=True,
                            capture_output=True)
         with serving(site) as base:
             rows = measure(base, page_types(site), args.verbose)

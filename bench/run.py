@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.handbook import load_handbook  # noqa: E402
-from macros.render import Renderer  # noqa: E402
+from macros.load.handbook import load_handbook  # noqa: E402
+from macros.render.renderer import Renderer  # noqa: E402
 
 
 def timed(fn, repeat: int = 5) -> float:
@@ -57,7 +57,7 @@ def main() -> None:
         times = []
         for _ in range(3):
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "macros.cli", "build", "--site-dir", str(site)], cwd=ROOT, check=True,
+            subprocess.run([sys.executable, "-m", "macros.tools.cli", "build", "--site-dir", str(site)], cwd=ROOT, check=True,
                            capture_output=True)
             times.append(time.perf_counter() - start)
         print(f"full strict build (tksk build): best {min(times):.2f} s, median {statistics.median(times):.2f} s of 3")

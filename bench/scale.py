@@ -37,11 +37,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.generate import generate  # noqa: E402
-from macros.abbreviations import abbreviations_markdown  # noqa: E402
-from macros.handbook import load_handbook  # noqa: E402
-from macros.navigation import extend_nav  # noqa: E402
-from macros.render import Renderer  # noqa: E402
-from macros.used_abbr import definitions, used  # noqa: E402
+from macros.glue.used_abbr import definitions, used  # noqa: E402
+from macros.load.handbook import load_handbook  # noqa: E402
+from macros.render.abbreviations import abbreviations_markdown  # noqa: E402
+from macros.render.navigation import extend_nav  # noqa: E402
+from macros.render.renderer import Renderer  # noqa: E402
 
 SIZES = (145, 1000, 5000)
 #: The pages whose size is followed from size to size (they exist in every generated handbook).
@@ -79,7 +79,7 @@ def sizes(site: Path, seconds: float, peak: float) -> Run:
 
 
 def build_ours(project: Path, site: Path) -> Run:
-    seconds, peak = timed([PYTHON, "-m", "macros.cli", "build", "--root", str(project), "--site-dir", str(site)], ROOT)
+    seconds, peak = timed([PYTHON, "-m", "macros.tools.cli", "build", "--root", str(project), "--site-dir", str(site)], ROOT)
     return sizes(site, seconds, peak)
 
 
@@ -128,7 +128,7 @@ def build_plain(project: Path, work: Path) -> Run:
 def profile(project: Path, work: Path, top: int = 25) -> None:
     """Print where our build spends its time (cumulative), for finding what to make cheaper."""
     out = work / "profile.out"
-    subprocess.run([PYTHON, "-m", "cProfile", "-o", str(out), "-m", "macros.cli", "build", "--root", str(project),
+    subprocess.run([PYTHON, "-m", "cProfile", "-o", str(out), "-m", "macros.tools.cli", "build", "--root", str(project),
                     "--site-dir", str(work / "profile-site")], cwd=ROOT, check=True, capture_output=True)
     import pstats
 

@@ -3,7 +3,7 @@
 Run with `.venv/bin/python bench/search.py` (about 5 minutes). It builds the real handbook twice into
 a temporary folder: as it is, and as a variant with Material's `search` plugin (its defaults, with
 search.suggest and search.highlight) instead of ours. Then, in Debian's Chromium at a 360 px phone
-viewport, against macros/preview.py (gzip, as a static host serves the files):
+viewport, against macros/tools/serve.py (gzip, as a static host serves the files):
 
 - recall@3 over tests/data/pencarian.yml for both, each query typed into the search box as a reader
   does, the first three pages of the result list compared with the pages the query should find;
@@ -33,8 +33,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.pdf import CHROMIUM, LAUNCH_ARGS  # noqa: E402
-from macros.preview import serving  # noqa: E402
+from macros.tools.pdf import CHROMIUM, LAUNCH_ARGS  # noqa: E402
+from macros.tools.serve import serving  # noqa: E402
 
 QUERIES = yaml.safe_load((ROOT / "tests/data/pencarian.yml").read_text(encoding="utf-8"))
 TOP = 3
@@ -48,7 +48,7 @@ OUR_SEARCH_PARTIALS = ("overrides/partials/header.html", "overrides/partials/sea
 
 
 def build_ours(site: Path) -> None:
-    run([sys.executable, "-m", "macros.cli", "build", "--site-dir", str(site)], ROOT)
+    run([sys.executable, "-m", "macros.tools.cli", "build", "--site-dir", str(site)], ROOT)
 
 
 def build_material(work: Path, site: Path) -> None:

@@ -1,8 +1,8 @@
 """Buku Saku TKSK: data schema, loading, linking and rendering.
 
-For mkdocs-macros-plugin this package exposes only ``define_env`` (see ``macros.page_macros``).
+For mkdocs-macros-plugin this package exposes only ``define_env`` (see ``macros.glue.page_macros``).
 """
 
-from macros.page_macros import define_env
+from macros.glue.page_macros import define_env
 
 __all__ = ["define_env"]

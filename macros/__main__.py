@@ -1,5 +1,5 @@
 """``python -m macros validate`` runs the editors' command line."""
 
-from macros.cli import main
+from macros.tools.cli import main
 
 raise SystemExit(main())

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
-from macros import clock
-from macros.pdf import CHROMIUM, LAUNCH_ARGS  # Debian's Chromium and its flags: one list for the PDFs, tests and benches
-from macros.preview import QuietServer
+from macros.common import clock
+from macros.tools.pdf import CHROMIUM, LAUNCH_ARGS  # Debian's Chromium and its flags: one list for the PDFs, tests and benches
+from macros.tools.serve import QuietServer
 from tests.helpers import ROOT, TODAY, write_tree
 
 #: What a copy of the project needs besides data/ to build a site.
@@ -69,7 +69,7 @@ def copy_project(dest: Path, data_changes: dict[str, str | None] | None = None, 
 def build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run the editors' build command (strict, atomic) on a project folder."""
     return subprocess.run(
-        [sys.executable, "-m", "macros.cli", "build", "--root", str(root), "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "macros.tools.cli", "build", "--root", str(root), "--site-dir", str(site_dir)],
         capture_output=True, text=True, cwd=ROOT,
     )
 
@@ -147,7 +147,7 @@ class Phone:
     base: str
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    #: what the page's Content-Security-Policy refused (macros/csp.py): must stay empty
+    #: what the page's Content-Security-Policy refused (macros/outputs/csp.py): must stay empty
     refused: list[str] = field(default_factory=list)
 
     def open(self, path: str) -> Page:

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 FACTS = ROOT.parent / "shared" / "FACTS.md"
 
-#: "Today" for the tests that pin the handbook's clock (the ``today`` fixture, macros/clock.py): a fixed,
+#: "Today" for the tests that pin the handbook's clock (the ``today`` fixture, macros/common/clock.py): a fixed,
 #: chosen day after every date in the base tree, so their messages read the same on any day they run.
 TODAY = dt.date(2026, 12, 1)
 
@@ -234,8 +234,8 @@ def write_tree(root: Path, changes: dict[str, str | bytes | None] | None = None)
 
 def errors_of(root: Path) -> list[str]:
     """Return the error lines validation prints for the data under ``root`` (empty when it is valid)."""
-    from macros.errors import DataInvalid
-    from macros.site import load_checked
+    from macros.common.errors import DataInvalid
+    from macros.glue.site import load_checked
 
     try:
         load_checked(root)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from macros.schema import PartialDate
+from macros.model.schema import PartialDate
 from tests.conftest import wait_until_saved_offline
 from tests.helpers import TODAY
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from macros.handbook import load_handbook
+from macros.load.handbook import load_handbook
 from tests.conftest import build, copy_project
 from tests.helpers import ROOT
 from tests.links import broken_links

@@ -1,4 +1,4 @@
-"""The Content-Security-Policy every page carries (macros/csp.py): strict, and computed from the page itself."""
+"""The Content-Security-Policy every page carries (macros/outputs/csp.py): strict, and computed from the page itself."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import base64
 import hashlib
 import re
 
-from macros.csp import policy_for, with_policy
+from macros.outputs.csp import policy_for, with_policy
 
 PAGE = """<!doctype html><html lang="id"><head><meta charset="utf-8"><title>x</title>
 <script>__md_scope=new URL("..",location)</script>

@@ -8,9 +8,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from macros.changes import all_changes, by_edition, editions
-from macros.handbook import load_handbook
-from macros.render import Renderer
+from macros.load.handbook import load_handbook
+from macros.model.changes import all_changes, by_edition, editions
+from macros.render.renderer import Renderer
 from macros.types.edisi import edition_id, number_key
 from tests.conftest import PHONE
 from tests.helpers import BASE, TODAY, errors_of

@@ -8,8 +8,8 @@ from functools import cache
 
 import pytest
 
-from macros.handbook import Handbook, load_handbook, texts
-from macros.near_copy import NearCopyFinder, Source, words
+from macros.checks.near_copy import NearCopyFinder, Source, words
+from macros.load.handbook import Handbook, load_handbook, texts
 from tests.helpers import FACTS, ROOT, SEEDS
 
 #: Each seed (by the number its file name starts with) and the id of the sumber record that stands for it.

@@ -7,9 +7,9 @@ import re
 import feedparser
 import pytest
 
-from macros.changes import all_changes
-from macros.feed import atom_feed, entry_id
-from macros.handbook import load_handbook
+from macros.load.handbook import load_handbook
+from macros.model.changes import all_changes
+from macros.outputs.feed import atom_feed, entry_id
 from tests.conftest import build, copy_project
 from tests.helpers import BASE
 

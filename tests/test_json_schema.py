@@ -12,10 +12,10 @@ import jsonschema
 import pytest
 import yaml
 
-from macros.errors import DataInvalid
-from macros.handbook import load_handbook
-from macros.json_schema import file_types, generated, schema_line, stale, type_schema, vscode_schemas
-from macros.personal_data import ALLOW_LIST
+from macros.checks.personal_data import ALLOW_LIST
+from macros.common.errors import DataInvalid
+from macros.load.handbook import load_handbook
+from macros.tools.json_schema import file_types, generated, schema_line, stale, type_schema, vscode_schemas
 from tests.helpers import BASE, ROOT, errors_of, write_tree
 
 TYPES = {t.name: t for t in file_types()}
@@ -211,7 +211,7 @@ def test_error_lines_count_the_schema_line(tmp_path, pattern, field):
 def test_schemas_command_writes_reports_and_checks(tmp_path, capsys):
     """Check that `tksk schemas` writes every schema and the VS Code mapping, keeps other settings, removes
     schemas of types that are gone, reports only what changed, and that --check fails on a stale schema."""
-    from macros.cli import main
+    from macros.tools.cli import main
 
     (tmp_path / ".vscode").mkdir()
     (tmp_path / ".vscode/settings.json").write_text('{"editor.tabSize": 2}\n', encoding="utf-8")
@@ -235,7 +235,7 @@ def test_schemas_command_writes_reports_and_checks(tmp_path, capsys):
 
 def test_schemas_command_refuses_settings_it_cannot_read(tmp_path, capsys):
     """Check that a .vscode/settings.json with comments is left alone with a message naming the file and line."""
-    from macros.cli import main
+    from macros.tools.cli import main
 
     (tmp_path / ".vscode").mkdir()
     (tmp_path / ".vscode/settings.json").write_text('{\n  // komentar\n}\n', encoding="utf-8")

@@ -7,10 +7,10 @@ import textwrap
 
 import pytest
 
-from macros.cli import main
-from macros.handbook import load_handbook
-from macros.navigation import extend_nav
-from macros.render import Renderer
+from macros.load.handbook import load_handbook
+from macros.render.navigation import extend_nav
+from macros.render.renderer import Renderer
+from macros.tools.cli import main
 from macros.types.kurikulum import question_version, right_values
 from tests.helpers import _BASE, RIWAYAT, errors_of
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from bench.generate import generate
-from macros.handbook import load_handbook
-from macros.listing import PAGE_SIZE, Topic, trails
-from macros.navigation import extend_nav
-from macros.render import Renderer
+from macros.load.handbook import load_handbook
+from macros.model.listing import PAGE_SIZE, Topic, trails
+from macros.render.navigation import extend_nav
+from macros.render.renderer import Renderer
 from macros.types import ALL, BY_NAME
 from tests.conftest import build
 from tests.helpers import ROOT

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.near_copy import NearCopyFinder, Source
+from macros.checks.near_copy import NearCopyFinder, Source
 
 SEED = (
     "Judul berita\n"

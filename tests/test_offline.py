@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from macros.handbook import load_handbook
-from macros.manifest import ICONS, web_manifest
-from macros.offline import BUDGET, WORKER_ROOM, learning_stages, pages, plan, service_worker, write_service_worker
+from macros.load.handbook import load_handbook
+from macros.outputs.manifest import ICONS, web_manifest
+from macros.outputs.offline import BUDGET, WORKER_ROOM, learning_stages, pages, plan, service_worker, write_service_worker
 from tests.conftest import CHROMIUM, LAUNCH_ARGS, PHONE, WIDTH, LoggingHandler, QuietServer, wait_until_saved_offline
 from tests.helpers import ROOT
 
@@ -35,7 +35,7 @@ def make_site(root: Path, page_text: str = "isi") -> Path:
     (root / "pagefind/pagefind.js").write_text("engine")
     (root / "pagefind/pagefind-ui.js").write_text("ready-made interface, not loaded")
     for page in ("faq/a", "tugas/c"):
-        (root / f"pagefind/fragment/id_{page[-1]}.pf_fragment").write_bytes(gzip.compress(json.dumps({"url": f"/{page}/"}).encode()))
+        (root / f"pagefind/fragment/id_{page[-1]}.pf_fragment").write_bytes(gzip.compress(json.dumps({"url": f"/{page}/"}).encode(), mtime=0))
     return root
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from macros.preview import serving
+from macros.tools.serve import serving
 
 SCRIPT = re.compile(r'<script (?:defer )?src="([^"]+)"')
 STYLE = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
@@ -66,7 +66,7 @@ def test_feed_link_only_on_home_and_updates(site):
 
 
 def render(text: str) -> str:
-    return markdown.markdown(text, extensions=["abbr", "macros.first_use_abbr"])
+    return markdown.markdown(text, extensions=["abbr", "macros.glue.first_use_abbr"])
 
 
 def test_tooltip_on_first_use_in_running_text_only():

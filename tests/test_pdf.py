@@ -1,4 +1,4 @@
-"""PDF for paper (macros/pdf.py, `tksk pdf`): each trainer's kit and the whole handbook, printed by Chromium.
+"""PDF for paper (macros/tools/pdf.py, `tksk pdf`): each trainer's kit and the whole handbook, printed by Chromium.
 
 The real handbook is built once (the ``site`` fixture) and printed once into a temporary folder; the
 tests read the PDFs' text with pypdf.
@@ -15,8 +15,8 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from macros import pdf
-from macros.cli import main
+from macros.tools import pdf
+from macros.tools.cli import main
 from tests.helpers import ROOT
 
 pytestmark = pytest.mark.browser
@@ -154,7 +154,7 @@ def test_print_page_is_built_but_not_searched_nor_precached(site, tmp_path):
     assert not [p for p in (site / "pagefind/fragment").iterdir() if b"print_page" in gzip.decompress(p.read_bytes())]
     assert "print_page" not in (site / "sw.js").read_text(encoding="utf-8")
     # Whatever order the plugins write in, the service worker never lists it.
-    from macros.offline import _pages
+    from macros.outputs.offline import _pages
 
     (tmp_path / "print_page").mkdir()
     (tmp_path / "print_page/index.html").write_text("semua halaman")

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from macros import clock
+from macros.common import clock
 from tests.conftest import build, copy_project
 from tests.helpers import ROOT
 

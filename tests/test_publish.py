@@ -1,4 +1,4 @@
-"""Editions: `python -m macros.publish` puts each edition in its own folder of the gh-pages branch with mike.
+"""Editions: `python -m macros.tools.publish` puts each edition in its own folder of the gh-pages branch with mike.
 
 Two real editions are published once for the module (each publish builds the site twice, about 20 s);
 refusals and failures use small repositories whose branch is written with git plumbing.
@@ -24,8 +24,9 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from macros import clock, publish
-from macros.publish import Edition, PublishError, check_order, parse_edition
+from macros.common import clock
+from macros.tools import publish
+from macros.tools.publish import Edition, PublishError, check_order, parse_edition
 from tests.conftest import PHONE, WIDTH, LoggingHandler, QuietServer, _QuietHandler, copy_project, evaluate_until
 from tests.helpers import ROOT
 from tests.links import broken_links
@@ -57,7 +58,7 @@ def run_publish(repo: Path, edition: str, site_url: str | None = SITE_URL,
         env[clock.ENV] = today.isoformat()
     if site_url is not None:
         env["SITE_URL"] = site_url
-    return subprocess.run([sys.executable, "-m", "macros.publish", edition, "--root", str(repo)],
+    return subprocess.run([sys.executable, "-m", "macros.tools.publish", edition, "--root", str(repo)],
                           cwd=ROOT, env=env, capture_output=True, text=True)
 
 
@@ -295,7 +296,7 @@ CACHES = """async () => {
 }"""
 #: A copy saved in an edition's own folder by an earlier worker.
 OLD_EDITION_CACHE = """caches.open("buku-saku-0123456789ab /2026.1/").then((c) => c.put("/2026.1/", new Response("lama")))"""
-#: The worker's record of what its cache holds (macros/templates/sw.js).
+#: The worker's record of what its cache holds (macros/outputs/sw.js).
 META = """async () => {
     const scope = (await navigator.serviceWorker.ready).scope;
     const response = await caches.match(new URL("__buku-saku-simpanan__", scope).href);

@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from macros.handbook import load_handbook
-from macros.render import Renderer
+from macros.load.handbook import load_handbook
+from macros.render.renderer import Renderer
 from macros.types.rencana import agenda_times, minutes
 from tests.helpers import _BASE, RIWAYAT, errors_of
 

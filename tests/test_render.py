@@ -6,12 +6,12 @@ import re
 
 import pytest
 
-from macros.abbreviations import abbreviations_markdown
-from macros.changes import all_changes
-from macros.handbook import load_handbook
-from macros.navigation import extend_nav
-from macros.render import Renderer
-from macros.safe_text import attr_text, one_line, safe_markdown
+from macros.load.handbook import load_handbook
+from macros.model.changes import all_changes
+from macros.render.abbreviations import abbreviations_markdown
+from macros.render.navigation import extend_nav
+from macros.render.renderer import Renderer
+from macros.render.safe_text import attr_text, one_line, safe_markdown
 from macros.types import BY_NAME
 from tests.helpers import BASE
 

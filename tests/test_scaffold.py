@@ -8,9 +8,9 @@ import re
 import pytest
 import yaml
 
-from macros.cli import main
-from macros.handbook import load_handbook
-from macros.json_schema import file_types, schema_line
+from macros.load.handbook import load_handbook
+from macros.tools.cli import main
+from macros.tools.json_schema import file_types, schema_line
 from macros.types.edisi import edition_id
 from tests.helpers import BASE, TODAY, errors_of, write_tree
 from tests.test_json_schema import schema_errors

@@ -16,8 +16,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from macros.search import LIST_BOOST, SearchIndexError, SearchPage, indexed_html, page_labels, page_url, search_page, synonym_groups
-from macros.site import load_site
+from macros.glue.site import load_site
+from macros.outputs.search import LIST_BOOST, SearchIndexError, SearchPage, indexed_html, page_labels, page_url, search_page, synonym_groups
 from tests.helpers import ROOT
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "data/pencarian.yml").read_text(encoding="utf-8"))

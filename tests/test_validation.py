@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from macros import clock
-from macros.cli import main
+from macros.common import clock
+from macros.tools.cli import main
 from tests.helpers import BASE, RIWAYAT, TODAY
 
 SOP = BASE["data/sop/sop-uji.yml"]

@@ -3,7 +3,7 @@
  * Why hand-written: Material's search (lunr) has no Indonesian stemmer and downloads its whole index
  * on every first visit; Pagefind stems Indonesian and loads its index in small fragments. Pagefind's
  * own UI (pagefind-ui.js, 120 KB) looks nothing like Material and loads on every page, so this script
- * drives Pagefind's JS API (pagefind/pagefind.js, written by macros/search.py) from Material's own
+ * drives Pagefind's JS API (pagefind/pagefind.js, written by macros/outputs/search.py) from Material's own
  * markup (overrides/partials/search.html) and keeps Material's habits:
  *   - the header button and the "/", "s" and "f" keys open the panel (#__search toggle); Escape
  *     closes it; arrow keys move through the results;
@@ -51,7 +51,7 @@
     return engine;
   }
 
-  /* The query as the glossary phrases are written in sinonim.json (macros/search.py: normalise). */
+  /* The query as the glossary phrases are written in sinonim.json (macros/outputs/search.py: normalise). */
   function normalise(text) {
     return text.toLowerCase().replace(/\([^)]*\)/g, " ").replace(/[,;:/\u2013\u2014]/g, " ").split(/\s+/).filter(Boolean).join(" ");
   }

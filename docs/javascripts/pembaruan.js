@@ -6,7 +6,7 @@
  * dependency to keep up to date. This file is plain ES2017, without dependencies or network, and builds
  * no HTML from text, so it runs under a strict Content-Security-Policy (script-src 'self').
  *
- * Markup it looks for (macros/templates/blocks/pembaruan.md.j2):
+ * Markup it looks for (macros/render/templates/blocks/pembaruan.md.j2):
  *   form.pembaruan-saring[hidden] > select#pembaruan-jenis (option value "" = every type) + p.pembaruan-jumlah
  *   li[data-jenis=TYPE]: one per change, in one list per edition.
  * Without this script the form stays hidden and every change is shown. With it, the form appears and the

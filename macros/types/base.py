@@ -6,12 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from macros.schema import Choice, Date, Field, Flag, ListOf, Obj, Ref, Text, Verbatim, field_rows, is_reference
+from macros.model.schema import Choice, Date, Field, Flag, ListOf, Obj, Ref, Text, Verbatim, field_rows, is_reference
 
 if TYPE_CHECKING:
-    from macros.errors import ErrorLog
-    from macros.handbook import Handbook, Record
-    from macros.status import StatusRule
+    from macros.common.errors import ErrorLog
+    from macros.load.handbook import Handbook, Record
+    from macros.model.status import StatusRule
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Section:
 
 @dataclass(frozen=True)
 class Topics:
-    """How a type's records are grouped for reading (FAQ by topic, glossary by letter): ``macros.listing``.
+    """How a type's records are grouped for reading (FAQ by topic, glossary by letter): ``macros.model.listing``.
 
     Each group gets its own pages (``faq/topik/<slug>/``, split into pages of bounded size), the section's
     index lists the groups, and a record page names its group; so no page grows with the handbook.
@@ -77,7 +77,7 @@ class ContentType:
     short_title: Callable[[dict], str] | None = None
     #: weight in search results: what a TKSK looks for (SOPs, duties, answers) ranks above the glossary
     search_boost: float = 1.0
-    #: the status words of this type and their rules (``macros.status``), if records have a status
+    #: the status words of this type and their rules (``macros.model.status``), if records have a status
     status: StatusRule | None = None
     #: where the type sits among the others (menus, lists); types are found by ``macros.types``
     order: int = 100
@@ -91,7 +91,7 @@ class ContentType:
     children: tuple[Child, ...] = ()
     #: menu entries under its section (topics such as learning stages, never every record); default none
     nav: Callable[[Handbook], list] | None = None
-    #: how its records are grouped on pages of their own (``macros.listing``), if they are
+    #: how its records are grouped on pages of their own (``macros.model.listing``), if they are
     topics: Topics | None = None
     #: checks that only warn (coverage): reported by `tksk validate`, never stop a build
     advice: tuple[Callable[[Handbook], list[str]], ...] = field(default=())

@@ -3,7 +3,7 @@
 An edition is numbered ``YEAR.N`` (``2026.1``: the first edition of 2026); its id and file name are
 the number written kebab-case: ``edisi-2026-1`` in ``data/edisi/edisi-2026-1.yml``. Numbers rise with
 dates. Every change recorded in a record's ``riwayat`` belongs to the first edition dated on or after it
-(``macros.changes``): the Pembaruan page lists changes by edition.
+(``macros.model.changes``): the Pembaruan page lists changes by edition.
 
 An edition cites no ``sumber``: it states no fact about TKSK work, only what this handbook published
 and when. Its highlights point at the records, and those cite their sources.
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from macros.changes import all_changes, by_edition, editions, latest_edition
-from macros.schema import Date, Field, Id, ListOf, Obj, Ref, Text
+from macros.model.changes import all_changes, by_edition, editions, latest_edition
+from macros.model.schema import Date, Field, Id, ListOf, Obj, Ref, Text
 from macros.types.base import ContentType, Section
 
 NUMBER = re.compile(r"^(\d{4})\.([1-9]\d*)$")

@@ -1,7 +1,7 @@
 """Questions as a TKSK asks them, answered from the sources; linked to a rakor only where its report covers the theme."""
 
-from macros.listing import by_choice
-from macros.schema import Choice, Field, Id, ListOf, Obj, Ref, Text
+from macros.model.listing import by_choice
+from macros.model.schema import Choice, Field, Id, ListOf, Obj, Ref, Text
 from macros.types.base import ContentType, Section, Topics, riwayat_field, sumber_field
 
 TOPIK = {

@@ -5,8 +5,8 @@ named in ``kepanjangan_sumber``. An acronym whose long form no source gives keep
 its page says that no long form is loaded.
 """
 
-from macros.listing import by_letter
-from macros.schema import Choice, Field, Id, ListOf, Obj, Ref, Text
+from macros.model.listing import by_letter
+from macros.model.schema import Choice, Field, Id, ListOf, Obj, Ref, Text
 from macros.types.base import ContentType, Section, Topics, sumber_field, terkait_field
 
 JENIS = {

@@ -16,7 +16,7 @@ import json
 
 import yaml
 
-from macros.schema import Choice, Field, Id, Integer, ListOf, Obj, Ref, Text
+from macros.model.schema import Choice, Field, Id, Integer, ListOf, Obj, Ref, Text
 from macros.types.base import Child, ContentType, Section, riwayat_field, sumber_field
 
 JENIS_SOAL = {

@@ -1,8 +1,8 @@
 """Aid programs a TKSK accompanies, current and historical."""
 
-from macros.listing import by_state
-from macros.schema import Field, Id, ListOf, Obj, Ref, Text
-from macros.status import ACTIVE, ENDED, NOT_CONFIRMED, NOT_CONFIRMED_LABEL, UNCONFIRMED, StatusRule
+from macros.model.listing import by_state
+from macros.model.schema import Field, Id, ListOf, Obj, Ref, Text
+from macros.model.status import ACTIVE, ENDED, NOT_CONFIRMED, NOT_CONFIRMED_LABEL, UNCONFIRMED, StatusRule
 from macros.types.base import (
     ContentType,
     Section,

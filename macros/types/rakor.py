@@ -1,7 +1,7 @@
 """Coordination meetings (rakor) and what each one said, asked and agreed."""
 
-from macros.listing import by_year
-from macros.schema import Choice, Date, Field, Id, ListOf, Obj, Text, Verbatim
+from macros.model.listing import by_year
+from macros.model.schema import Choice, Date, Field, Id, ListOf, Obj, Text, Verbatim
 from macros.types.base import ContentType, Section, Topics, kutipan_field, riwayat_field, sumber_field
 
 JENIS = {

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from macros.listing import by_reference
-from macros.schema import Field, Id, Integer, ListOf, Obj, Ref, Text
+from macros.model.listing import by_reference
+from macros.model.schema import Field, Id, Integer, ListOf, Obj, Ref, Text
 from macros.types.base import ContentType, Section, Topics, riwayat_field, sumber_field
 
 CLOCK = re.compile(r"^([01]\d|2[0-3])\.([0-5]\d)$")

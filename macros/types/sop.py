@@ -1,7 +1,7 @@
 """Standard procedures: numbered steps, what each step produces, and what a TKSK must not do."""
 
-from macros.listing import by_reference
-from macros.schema import Date, Field, Id, ListOf, Obj, Ref, Text
+from macros.model.listing import by_reference
+from macros.model.schema import Date, Field, Id, ListOf, Obj, Ref, Text
 from macros.types.base import (
     ContentType,
     Topics,

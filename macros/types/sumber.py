@@ -1,7 +1,7 @@
 """Sources: the rakor reports (seeds), secondary reports and regulation texts every fact cites."""
 
-from macros.listing import by_choice
-from macros.schema import Choice, Date, Field, Id, Obj, Text, Url
+from macros.model.listing import by_choice
+from macros.model.schema import Choice, Date, Field, Id, Obj, Text, Url
 from macros.types.base import ContentType, Section, Topics
 
 JENIS = {

@@ -1,7 +1,7 @@
 """Duties, functions and prohibitions of a TKSK, and the lists (PPKS, PSKS) they work with."""
 
-from macros.listing import by_choice
-from macros.schema import Choice, Field, Id, ListOf, Obj, Text
+from macros.model.listing import by_choice
+from macros.model.schema import Choice, Field, Id, ListOf, Obj, Text
 from macros.types.base import (
     ContentType,
     Section,

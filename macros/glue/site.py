@@ -1,0 +1,59 @@
+"""One build's worth of handbook: loaded once, shared by the MkDocs hooks and the page macros."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.checks.prose import check_prose
+from macros.common.errors import DataInvalid, ErrorLog
+from macros.common.files import write_if_changed
+from macros.load.handbook import Handbook, load_handbook
+from macros.render.abbreviations import abbreviations_markdown
+from macros.render.renderer import Page, Renderer
+
+#: Where generated helper files live (outside docs/, so `mkdocs serve` does not loop on them).
+GENERATED = ".generated"
+ABBREVIATIONS = "abbreviations.md"
+
+
+@dataclass
+class Site:
+    root: Path
+    handbook: Handbook
+    renderer: Renderer
+
+    def pages(self) -> list[Page]:
+        return self.renderer.record_pages()
+
+    def write_abbreviations(self) -> Path:
+        """Write the glossary abbreviations file, only when its content changed."""
+        return write_if_changed(self.root / GENERATED / ABBREVIATIONS, abbreviations_markdown(self.handbook))
+
+
+_current: Site | None = None
+
+
+def load_site(root: Path | str) -> Site:
+    """Load and check the data under ``root``; the result is what the page macros then use."""
+    global _current
+    handbook = load_checked(root)
+    _current = Site(Path(root), handbook, Renderer(handbook))
+    return _current
+
+
+def load_checked(root: Path | str) -> Handbook:
+    """Load data/ and check it together with the macro calls of the hand-written pages."""
+    handbook = load_handbook(root)
+    log = ErrorLog()
+    check_prose(Path(root), handbook, log)
+    if log:
+        raise DataInvalid(log.sorted())
+    return handbook
+
+
+def current() -> Site:
+    if _current is None:
+        raise RuntimeError("the handbook is not loaded: is the `buku-saku` plugin listed in mkdocs.yml?")
+    return _current
+

@@ -1,0 +1,292 @@
+"""Offline reading: a service worker that keeps the handbook on the phone and updates it file by file.
+
+Why our own worker and not Workbox: Material for MkDocs has no service worker (its ``offline`` plugin is for
+opening files from disk). Workbox (``workbox-build`` 7.4) is the reference and the worker follows its
+precaching: a manifest of ``[url, revision]`` pairs whose revision is the file's content hash, unchanged
+files kept and only changed ones downloaded on a new edition, the new worker waiting until the reader
+chooses to switch (``workbox-window``'s "waiting" recipe: SKIP_WAITING, reload on controllerchange), caches
+per scope. What Workbox lacks here is the offline budget: ``workbox-build`` puts every file in the worker
+(hundreds of KB at 5,000 records, fetched again with every edition) and has no "save this section"; that
+would be our own code on top of Workbox anyway. One small worker (macros/outputs/sw.js, no node at build
+time) was simpler, and tests/test_offline.py checks the Workbox behaviour in Chromium.
+
+What a first visit saves is chosen here, at build time, within ``BUDGET`` (gzip bytes):
+1. always: the shell (Beranda, the "not saved" page, CSS, JS, manifest) and the search engine (Pagefind's
+   script, wasm and metadata);
+2. then, each step whole or skipped, while it fits: the top-level pages (sections, Pembaruan, Tentang),
+   the search index (Pagefind's word chunks), the topic and learning-stage pages (shallowest first),
+   and every other page with its search excerpt: all of it when it fits (today's handbook), else whole
+   sections in menu order, then whole topics and stages. What does not fit is saved when the reader opens it, or all at once with the
+   "Simpan" button of its section or stage (``simpan/*.json`` lists).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SW_NAME = "sw.js"
+TEMPLATE = Path(__file__).parent / "sw.js"
+#: First-visit download for offline reading, in gzip bytes (issue 8: at most 2 MiB at any size).
+BUDGET = 2 * 1024 * 1024
+#: Part of the budget kept for sw.js itself, which lists the saved files (13.7 KiB gzip today, 10 at 5,000 records).
+WORKER_ROOM = 32 * 1024
+#: Hex digits of a file's SHA-256 that name its revision: 40 bits tell one edition's file from the previous one's
+#: (compared only with the same address), and keep the list in sw.js, fetched with every edition, short.
+REVISION_LENGTH = 10
+#: Pagefind's files whose names carry their content's hash (word chunks, excerpts, filters, metadata).
+HASH_NAMED = re.compile(r"^pagefind/(?:(?:index|fragment|filter)/[a-z-]+_[0-9a-f]{7,}\.pf_\w+|pagefind\.[a-z-]+_[0-9a-f]{7,}\.pf_meta)$")
+#: Lists of the files of each section and stage the reader can save: fetched by the worker on request.
+GROUP_DIR = "simpan"
+OFFLINE_PAGE = "offline/"
+SEARCH_DIR = "pagefind"
+#: Pages and files never saved: the print page (megabytes, for printing only), files for machines, source maps.
+SKIP_PAGES = ("print_page/",)
+#: Shell files the pages load only on demand, so they are not found among the pages' links.
+ON_DEMAND = ("search/search_index.json", "manifest.webmanifest")
+UNUSED_SEARCH_FILES = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
+LINKED = re.compile(rb'(?:src|href)="([^"#?:]+\.(?:css|js|png|svg|ico|webmanifest|json))"')
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file of the edition: its URL relative to the edition's root and its size."""
+
+    url: str
+    revision: str
+    gzip_bytes: int
+
+
+@dataclass
+class Group:
+    """A section or learning stage the reader can save as a whole: its page and the files below or in it."""
+
+    page: str
+    kind: str  # "bagian" (a section) or "tahap" (a learning stage): the button's words
+    urls: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    """What the worker saves on a first visit, and what the reader can save later."""
+
+    precache: list[Entry]
+    groups: dict[str, Group]
+    entries: dict[str, Entry]
+
+    def bytes(self, urls: Iterable[str]) -> int:
+        return sum(self.entries[u].gzip_bytes for u in urls)
+
+    @property
+    def precache_bytes(self) -> int:
+        return sum(e.gzip_bytes for e in self.precache)
+
+    def complete(self, group: Group) -> bool:
+        saved = {e.url for e in self.precache}
+        return all(u in saved for u in group.urls)
+
+
+def _file_of(site_dir: Path, url: str) -> Path:
+    return site_dir / url / "index.html" if url == "" or url.endswith("/") else site_dir / url
+
+
+def _entry(site_dir: Path, url: str) -> Entry:
+    data = _file_of(site_dir, url).read_bytes()
+    # Pagefind's files are already compressed; a server sends them as they are.
+    packed = len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 6))
+    # A file Pagefind names by its content's hash needs no revision: a new content is a new address.
+    revision = "" if HASH_NAMED.search(url) else hashlib.sha256(data).hexdigest()[:REVISION_LENGTH]
+    return Entry(url, revision, packed)
+
+
+def pages(site_dir: Path) -> list[str]:
+    """Return every page of the edition as a directory URL (``sop/verval-data-kpm/``), Beranda as ``""``."""
+    found = []
+    for path in site_dir.rglob("index.html"):
+        rel = path.parent.relative_to(site_dir).as_posix()
+        url = "" if rel == "." else rel + "/"
+        if not url.startswith(SKIP_PAGES):
+            found.append(url)
+    return sorted(found)
+
+
+_pages = pages  # the name tests/test_pdf.py imports
+
+
+def _shell(site_dir: Path, page_urls: list[str]) -> list[str]:
+    """Return the files the pages link to (CSS, JS, icons, manifest) and the ones they load on demand."""
+    found: set[str] = set()
+    for url in page_urls:
+        folder = _file_of(site_dir, url).parent
+        for ref in set(LINKED.findall(_file_of(site_dir, url).read_bytes())):
+            target = (folder / ref.decode()).resolve()
+            if target.is_file() and site_dir.resolve() in target.parents:
+                found.add(target.relative_to(site_dir.resolve()).as_posix())
+    found |= {rel for rel in ON_DEMAND if (site_dir / rel).is_file()}
+    if (site_dir / "search/search_index.json").is_file():  # Material's own search, if it is on: its worker
+        found |= {p.relative_to(site_dir).as_posix() for p in (site_dir / "assets/javascripts/workers").glob("search.*.min.js")}
+    # The home-screen icons are not: the phone keeps its own copy when the handbook is added to it.
+    return sorted(f for f in found if not f.endswith(".map") and f != SW_NAME and not f.startswith(GROUP_DIR + "/"))
+
+
+def _fragment_page(data: bytes) -> str | None:
+    """Return the page URL a Pagefind fragment belongs to (``/sop/x/`` -> ``sop/x/``), if it can be read."""
+    try:
+        text = zlib.decompress(data, 47).decode("utf-8", "replace")
+    except zlib.error:
+        return None
+    match = re.search(r'"url"\s*:\s*"([^"]*)"', text)
+    return match.group(1).lstrip("/") if match else None
+
+
+def _search_files(site_dir: Path) -> tuple[list[str], dict[str, str]]:
+    """Return Pagefind's engine and index files, and its per-page excerpts by page URL."""
+    root = site_dir / SEARCH_DIR
+    engine: list[str] = []
+    fragments: dict[str, str] = {}
+    if not root.is_dir():
+        return engine, fragments
+    scripts = "".join(p.read_text(encoding="utf-8", errors="replace") for p in (site_dir / "javascripts").glob("*.js"))
+    try:
+        entry = json.loads((root / "pagefind-entry.json").read_text(encoding="utf-8"))
+        wasm = {f"wasm.{lang['wasm']}.pagefind" for lang in entry["languages"].values()}
+    except (OSError, ValueError, KeyError, TypeError):
+        wasm = None
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        rel = path.relative_to(site_dir).as_posix()
+        if path.name.startswith("wasm.") and wasm is not None and path.name not in wasm:
+            continue  # the engine for other languages
+        if path.name.startswith(UNUSED_SEARCH_FILES) and path.name not in scripts:
+            continue  # Pagefind's ready-made interfaces: our search (javascripts/cari.js) does not load them
+        page = _fragment_page(path.read_bytes()) if path.parent.name == "fragment" else None
+        if page is None:
+            engine.append(rel)
+        else:
+            fragments[page] = rel
+    return engine, fragments
+
+
+def _groups(page_urls: list[str], stages: Mapping[str, list[str]]) -> dict[str, Group]:
+    """Return the sections (a page with pages below it) and learning stages (pages they list), by page URL."""
+    known = set(page_urls)
+    below: dict[str, list[str]] = {}
+    for url in page_urls:
+        parts = url.split("/")[:-2]  # "a/b/c/" -> folders "a/", "a/b/"
+        for depth in range(1, len(parts) + 1):
+            folder = "/".join(parts[:depth]) + "/"
+            if folder in known:
+                below.setdefault(folder, []).append(url)
+    groups = {url: Group(url, "bagian", [url, *below[url]]) for url in page_urls if url in below}
+    for url, members in stages.items():
+        if url in page_urls:
+            groups[url] = Group(url, "tahap", [url, *(m for m in members if m in page_urls)])
+    return groups
+
+
+def _menu_order(site_dir: Path, sections: list[str]) -> list[str]:
+    """Return top-level sections in the order Beranda links to them (the menu's), others after."""
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    first = {s: html.find(f'href="{s}"') for s in sections}
+    return sorted(sections, key=lambda s: (first[s] < 0, first[s], s))
+
+
+def plan(site_dir: Path, stages: Mapping[str, list[str]] | None = None, budget: int = BUDGET) -> Plan:
+    """Choose what a first visit saves (within ``budget`` gzip bytes) and the groups a reader can save."""
+    page_urls = pages(site_dir)
+    engine, fragments = _search_files(site_dir)
+    shell = ["", OFFLINE_PAGE, *_shell(site_dir, page_urls)]
+    groups = _groups(page_urls, stages or {})
+    parents = {url for url in page_urls if url.count("/") <= 1} | set(groups)
+    entries = {u: _entry(site_dir, u) for u in [*shell, *engine, *fragments.values(), *page_urls] if _file_of(site_dir, u).is_file()}
+
+    def with_excerpts(urls: Iterable[str]) -> list[str]:
+        return [x for u in urls for x in (u, fragments.get(u)) if x]
+
+    for group in groups.values():
+        group.urls = with_excerpts(group.urls)
+    # Always: the shell and the search engine. Then, each step whole or not at all, while it fits: the
+    # top-level pages, the search index, the section/topic/stage pages (shallowest first), everything else
+    # or else whole sections in menu order.
+    index = [u for u in engine if "/index/" in u or "/filter/" in u]
+    chosen = list(dict.fromkeys(u for u in [*shell, *(u for u in engine if u not in index)] if u in entries))
+    room = budget - WORKER_ROOM - sum(entries[u].gzip_bytes for u in chosen)
+
+    def take(urls: Iterable[str]) -> bool:
+        nonlocal room
+        extra = [u for u in dict.fromkeys(urls) if u in entries and u not in chosen]
+        cost = sum(entries[u].gzip_bytes for u in extra)
+        if cost > room:
+            return False
+        chosen.extend(extra)
+        room -= cost
+        return True
+
+    take(with_excerpts(u for u in sorted(parents) if u.count("/") <= 1))
+    take(index)
+    for url in sorted((u for u in parents if u.count("/") > 1), key=lambda u: (u.count("/"), u)):
+        take(with_excerpts([url]))
+    if not take(with_excerpts(page_urls)):  # a large handbook: whole sections in menu order, then whole topics
+        top = _menu_order(site_dir, [g.page for g in groups.values() if g.page.count("/") == 1])
+        deeper = sorted((g.page for g in groups.values() if g.page.count("/") > 1), key=lambda u: (u.count("/"), u))
+        for name in [*top, *deeper]:
+            take(groups[name].urls)
+    return Plan([entries[u] for u in chosen], groups, entries)
+
+
+def _pairs(entries: Iterable[Entry]) -> str:
+    return json.dumps([["./" + e.url, e.revision] for e in entries], separators=(",", ":"))
+
+
+def _group_file(page: str) -> str:
+    return f"{GROUP_DIR}/{page.strip('/').replace('/', '--')}.json"
+
+
+def service_worker(site_dir: Path, stages: Mapping[str, list[str]] | None = None, budget: int = BUDGET) -> tuple[str, dict[str, str]]:
+    """Return the service worker source and the group lists (file name -> JSON) for ``site_dir``."""
+    chosen = plan(site_dir, stages, budget)
+    lists = {_group_file(g.page): _pairs(chosen.entries[u] for u in g.urls) for g in chosen.groups.values()}
+    page_urls = set(pages(site_dir))
+    groups = {
+        "./" + g.page: {"kind": g.kind, "list": "./" + _group_file(g.page),
+                        "revision": hashlib.sha256(lists[_group_file(g.page)].encode()).hexdigest()[:REVISION_LENGTH],
+                        "pages": sum(u in page_urls for u in g.urls), "bytes": chosen.bytes(g.urls),
+                        "complete": chosen.complete(g)}
+        for g in chosen.groups.values()
+    }
+    precache = _pairs(chosen.precache)
+    version = hashlib.sha256((precache + json.dumps(lists, sort_keys=True)).encode()).hexdigest()[:12]
+    # The template's comments stay in macros/outputs/sw.js: the phone fetches this file with every edition.
+    lines = [line for line in TEMPLATE.read_text(encoding="utf-8").splitlines() if line.strip() and not line.lstrip().startswith("//")]
+    source = "\n".join(["// Buku Saku TKSK service worker, written by macros/outputs/offline.py from macros/outputs/sw.js (read it there).",
+                        *lines, ""])
+    source = (source.replace("__VERSION__", version)
+                    .replace("__PRECACHE__", precache)
+                    .replace("__GROUPS__", json.dumps(groups, separators=(",", ":")))
+                    .replace("__OFFLINE_PAGE__", "./" + OFFLINE_PAGE)
+                    .replace("__SEARCH_DIR__", "./" + SEARCH_DIR))
+    return source, lists
+
+
+def write_service_worker(site_dir: Path, stages: Mapping[str, list[str]] | None = None, budget: int = BUDGET) -> Path:
+    """Write sw.js and the group lists into a built site; call it after every other file is written."""
+    source, lists = service_worker(site_dir, stages, budget)
+    for name, text in lists.items():
+        (site_dir / name).parent.mkdir(exist_ok=True)
+        (site_dir / name).write_text(text, encoding="utf-8")
+    path = site_dir / SW_NAME
+    path.write_text(source, encoding="utf-8")
+    return path
+
+
+def learning_stages(handbook) -> dict[str, list[str]]:
+    """Return each learning stage's page URL with its modules' page URLs (the stage's "Simpan" button)."""
+    from macros.types.kurikulum import MODUL, TYPE, stage_modules
+
+    return {TYPE.url(stage.id): [MODUL.url(m.id) for m in stage_modules(stage, handbook)]
+            for stage in handbook.of_type("kurikulum")}

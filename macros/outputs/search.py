@@ -1,0 +1,205 @@
+"""Search: a Pagefind index of the built handbook, and the glossary's synonyms for the search box.
+
+Pagefind (the ``pagefind[bin]`` wheel: its binary, no node) reads the pages MkDocs wrote and stems
+Indonesian because every page says ``<html lang="id">`` (Material sets it from ``theme.language``), so
+"dipetakan", "pemetaan" and "memetakan" find each other. The index is split into fragments that the
+browser loads only when the reader opens search (docs/javascripts/cari.js).
+
+Which pages are searched, and how much each weighs, follows the front matter Material's own search
+read: ``search: {exclude: true}`` leaves a page out and ``search: {boost: 3}`` weighs it (records get
+their type's ``search_boost``). Pages that are not records (section and topic lists, Beranda, the
+editor's guide) weigh ``LIST_BOOST`` unless they say otherwise: they repeat the titles and summaries of
+the records they list, and the record itself is the better answer. Only the article body is indexed,
+not the menus, header or footer.
+
+Acronyms, their long forms and their aliases come from the glossary alone (``data/glosarium.yml``):
+:func:`synonym_groups` turns each entry into its names, written next to the index as
+``pagefind/sinonim.json``. The search box also looks for the other names of an entry when the reader
+types one (BPNT <-> Bantuan Pangan Non Tunai), and puts the entry's own page first when the reader
+types exactly one of its names.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.load.handbook import Handbook
+from macros.types import ALL, BY_NAME
+
+#: The folder of the search bundle inside the site; the service worker pre-caches it (macros/outputs/offline.py).
+BUNDLE = "pagefind"
+SYNONYMS = "sinonim.json"
+#: Material's article: the only part of a page that is indexed.
+ARTICLE = '<article class="md-content__inner md-typeset">'
+#: Inside the article, but not words of the page: heading permalinks ("¶").
+NOT_TEXT = (".headerlink",)
+#: Files Pagefind writes that the handbook does not use (its ready-made UIs, the highlighter, the engine
+#: for languages without a stemmer): removed, so that neither the host nor the offline copy carries them.
+UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js", "wasm.unknown.pagefind")
+#: The label of a page that is not a record in the results (records show their type: "SOP", "Glosarium").
+PAGE_LABEL = "Halaman"
+#: The weight of a page that is not a record, unless its front matter sets ``search.boost``.
+LIST_BOOST = 0.5
+
+
+class SearchIndexError(Exception):
+    """The search index could not be written; the message says why, in the editor's words."""
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """A page to index: its address in the site, its file, the label shown in results and its weight."""
+
+    url: str  #: "sop/verval-data-kpm/" (relative to the site root, as MkDocs writes it)
+    label: str
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class Labels:
+    """What :func:`search_page` needs to know of the generated pages, by source path."""
+
+    records: dict[str, str]  #: a record's page: its type's label ("SOP")
+    sections: dict[str, str]  #: a section's index page: the section's title ("Glosarium")
+    hidden: frozenset[str]  #: pages not to search
+
+
+def page_labels(handbook: Handbook) -> Labels:
+    """Return the labels of the generated pages: records by type, section index pages by section.
+
+    A section's further pages (``Section.pages``, such as Belajar's "Progres saya") show what the
+    reader keeps on the phone, not handbook content, so they are not searched.
+    """
+    records, sections, hidden = {}, {}, set()
+    for ctype in ALL:
+        for record in handbook.of_type(ctype.name):
+            records[ctype.src_uri(record.id)] = ctype.label
+        if ctype.own_section:
+            sections[f"{ctype.url_folder}/index.md"] = ctype.own_section.title
+            hidden.update(f"{ctype.url_folder}/{name}.md" for name in ctype.own_section.pages)
+    return Labels(records, sections, frozenset(hidden))
+
+
+def search_page(src_uri: str, url: str, meta: dict, labels: Labels) -> SearchPage | None:
+    """Return how to index one page from its front matter, or ``None`` when it is not searched."""
+    options = meta.get("search") or {}
+    if options.get("exclude") or src_uri in labels.hidden:
+        return None
+    if src_uri in labels.records:
+        return SearchPage(url, labels.records[src_uri], float(options.get("boost", 1.0)))
+    return SearchPage(url, labels.sections.get(src_uri, PAGE_LABEL), float(options.get("boost", LIST_BOOST)))
+
+
+def synonym_groups(handbook: Handbook) -> list[dict]:
+    """Return every glossary entry as its page and its names (term, long form, aliases), as a reader types them.
+
+    ``[{"url": "glosarium/bpnt/", "nama": ["bpnt", "bantuan pangan non tunai", ...]}, ...]``; the index adds
+    each page's Pagefind id (:func:`fragment_ids`).
+    """
+    ctype = BY_NAME["glosarium"]
+    groups = []
+    for entry in handbook.of_type("glosarium"):
+        d = entry.data
+        names = []
+        for name in [d.istilah, *([d.kepanjangan] if d.kepanjangan else []), *(d.alias or [])]:
+            phrase = normalise(name)
+            if phrase and phrase not in names:
+                names.append(phrase)
+        groups.append({"url": page_url(ctype.src_uri(entry.id)), "nama": names})
+    return groups
+
+
+def page_url(src_uri: str) -> str:
+    """Return the address MkDocs gives a Markdown page with directory URLs: ``glosarium/kpm.md`` -> ``glosarium/kpm/``."""
+    path = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
+    return path + "/" if path else ""
+
+
+def normalise(text: str) -> str:
+    """Lower case, words separated by single spaces, brackets and commas dropped (as a reader types it)."""
+    text = re.sub(r"\([^)]*\)", " ", text)  # "corporate social responsibility (tanggung jawab ...)": the aside is not the name
+    text = re.sub(r"[,;:/–—]", " ", text.lower())
+    return " ".join(text.split())
+
+
+def indexed_html(html: str, page: SearchPage) -> str:
+    """Return the page's HTML as Pagefind should read it: the article is the body, with its label and weight."""
+    if ARTICLE not in html:
+        raise SearchIndexError(f"halaman {page.url or '/'} tidak memuat artikel Material ({ARTICLE}); indeks pencarian tidak bisa dibuat")
+    label = page.label.replace("&", "&amp;").replace('"', "&quot;")
+    attributes = f' data-pagefind-body data-pagefind-meta="jenis:{label}"'
+    if page.boost != 1.0:
+        attributes += f' data-pagefind-weight="{page.boost:g}"'
+    return html.replace(ARTICLE, ARTICLE[:-1] + attributes + ">", 1)
+
+
+def write_search_index(site_dir: Path, pages: list[SearchPage], groups: list[dict]) -> dict:
+    """Index ``pages`` of the built site into ``site_dir/pagefind/`` and write the synonyms beside it.
+
+    Return Pagefind's counts (``page_count``). Raise :class:`SearchIndexError` with the reason when
+    Pagefind cannot run or a page is missing.
+    """
+    bundle = site_dir / BUNDLE
+    if bundle.exists():
+        shutil.rmtree(bundle)  # no fragments of an earlier build left behind
+    for attempt in (1, 2):
+        try:
+            counts = asyncio.run(_index(site_dir, pages, bundle))
+            break
+        except SearchIndexError:
+            raise
+        except Exception as exc:  # Pagefind's service reports its failures as plain exceptions
+            # Seen once under heavy load in the suite ("Expecting value"): the Python API reads the service's
+            # stdout, which it merges with stderr, as JSON. One more try before the build stops.
+            if attempt == 2:
+                raise SearchIndexError(f"Pagefind gagal membuat indeks pencarian: {exc!r}") from exc
+            shutil.rmtree(bundle, ignore_errors=True)
+    for pattern in UNUSED:
+        for path in bundle.glob(pattern):
+            path.unlink()
+    ids = fragment_ids(bundle)
+    groups = [{**group, "id": ids.get("/" + group["url"])} for group in groups]  # None: the page is not searched
+    (bundle / SYNONYMS).write_text(json.dumps(groups, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return counts
+
+
+def fragment_ids(bundle: Path) -> dict[str, str]:
+    """Return Pagefind's id of every indexed page by URL: the name of its fragment file, which search results carry.
+
+    With it the search box finds a glossary page among the results without loading their fragments.
+    """
+    ids = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        ids[json.loads(raw[raw.index(b"{"):])["url"]] = path.name.removesuffix(".pf_fragment")  # after the "pagefind_dcd" mark
+    return ids
+
+
+async def _index(site_dir: Path, pages: list[SearchPage], bundle: Path) -> dict:
+    """Write the pages to search, as Pagefind should read them, into a scratch folder, and index it in one request.
+
+    One folder in one request lets Pagefind read the pages in parallel (as ``pagefind --site`` does); sending the
+    pages one by one cost about 0.1 s each, two minutes at 1,000 records.
+    """
+    from pagefind.index import PagefindIndex  # imported here: only a build needs the binary
+
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site_dir.parent) as scratch:
+        for page in pages:
+            path = site_dir / page.url / "index.html" if page.url.endswith("/") or not page.url else site_dir / page.url
+            if not path.is_file():
+                raise SearchIndexError(f"halaman {page.url or '/'} tidak ada di {site_dir}; indeks pencarian tidak bisa dibuat")
+            target = Path(scratch) / path.relative_to(site_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(indexed_html(path.read_text(encoding="utf-8"), page), encoding="utf-8")
+        config = {"exclude_selectors": list(NOT_TEXT), "output_path": str(bundle)}
+        async with PagefindIndex(config=config) as index:  # written to ``bundle`` when the block ends without error
+            await index.add_directory(path=scratch)
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return {"page_count": sum(lang["page_count"] for lang in entry["languages"].values()), "languages": sorted(entry["languages"])}

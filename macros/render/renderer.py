@@ -1,0 +1,168 @@
+"""Turn the handbook model into Markdown pages with Jinja2 templates (no MkDocs needed)."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from macros.load.handbook import Handbook, Record
+from macros.model.listing import Topic, Trail, listed_whole, shown_on_index, topics_of, trails
+from macros.model.schema import PartialDate, field_rows
+from macros.model.status import status_view
+from macros.render.safe_text import attr_text, one_line, plain, quote_block, safe_markdown
+from macros.types import ALL, BY_NAME, LABELS
+from macros.types.regulasi import NOT_IN_FORCE
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it lives in the docs tree and its Markdown."""
+
+    src_uri: str
+    markdown: str
+
+
+class Renderer:
+    """Renders record pages and section blocks from one handbook."""
+
+    def __init__(self, handbook: Handbook):
+        self.handbook = handbook
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,  # the output is Markdown; text is made safe by the `md` filters instead
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(md=safe_markdown, cell=one_line, plain=plain, attr=attr_text, tanggal=_tanggal, label=_label,
+                                quote=quote_block, capitalize_first=lambda text: text[:1].upper() + text[1:])
+        self.env.globals.update(hb=handbook, not_in_force=NOT_IN_FORCE, hb_labels=lambda key: LABELS[key].items(),
+                                field_rows=field_rows, status=status_view)
+        self.env.tests["in_state"] = lambda record, state: status_view(record)["state"] == state
+        self._topics = {t.name: topics_of(t, handbook) for t in ALL}
+        self._trails = trails(handbook, ALL)
+        # Index pages list groups, not every record (macros.model.listing): ``topics("faq")``, ``on_index(topic)``.
+        self.env.globals.update(topics=self._topics.__getitem__, on_index=lambda topic: shown_on_index(topic, handbook),
+                                listed_whole=lambda name: listed_whole(BY_NAME[name], handbook))
+        for ctype in ALL:
+            if ctype.template_helpers:
+                self.env.globals.update(ctype.template_helpers(handbook))
+
+    # -- record pages ------------------------------------------------------------------------
+
+    def record_pages(self) -> list[Page]:
+        """Return one page per record, at ``<type>/<id>.md``, and the pages of the sections types bring."""
+        pages = [Page(r.type.src_uri(r.id), self.record_page(r)) for t in ALL for r in self.handbook.of_type(t.name)]
+        for ctype in ALL:
+            if ctype.own_section:
+                for name in ("index", *ctype.own_section.pages):
+                    pages.append(Page(f"{ctype.url_folder}/{name}.md", self.section_page(ctype, name)))
+            for topic in self._topics[ctype.name]:
+                pages += [Page(topic.src_uri(n), self.topic_page(topic, n)) for n in range(1, topic.pages + 1)]
+        return pages
+
+    def record_page(self, record: Record) -> str:
+        here = record.type.src_uri(record.id)
+        template = self.env.get_template(record.type.template_name)
+        markdown = template.render(page=record.type.name, r=record, d=record.data, link=_Links(self.handbook, here),
+                                   **self._context(record))
+        trail = self._trails.get(record.id)
+        return _after_front_matter(markdown, self._trail_line(trail, here)) if trail else markdown
+
+    def topic_page(self, topic: Topic, number: int) -> str:
+        """Render page ``number`` of a group of records (an FAQ topic, a glossary letter), with its pager."""
+        here = topic.src_uri(number)
+        home = next(t for t in ALL if t.own_section and t.url_folder == topic.ctype.section_folder)
+        return self.env.get_template("_topik.md.j2").render(
+            topic=topic, number=number, ctype=topic.ctype, section=home.own_section,
+            section_uri=f"{home.url_folder}/index.md", entries=f"daftar/{topic.ctype.name}.md.j2",
+            link=_Links(self.handbook, here))
+
+    def _trail_line(self, trail: Trail, here: str) -> str:
+        return self.env.get_template("_jejak.md.j2").render(trail=trail, link=_Links(self.handbook, here))
+
+    def section_page(self, ctype, name: str) -> str:
+        """Render a page of a type's own section (its index, its progress page) from the type's template."""
+        here = f"{ctype.url_folder}/{name}.md"
+        template = self.env.get_template(ctype.template_name)
+        return template.render(page=name, section=ctype.own_section, ctype=ctype, link=_Links(self.handbook, here))
+
+    def _context(self, record: Record) -> dict:
+        """Facts every record page shows that are computed, never written: status of its legal basis."""
+        hb = self.handbook
+        dasar = [hb.get(i) for i in record.data.get("dasar") or []]
+        outdated = [d for d in dasar if d.data.status in NOT_IN_FORCE]
+        linked = [hb.get(i) for i in record.data.get("terkait") or []] + hb.referrers(record.id, via="terkait")
+        see_also = list({r.id: r for r in linked if r.id != record.id}.values())
+        faqs = hb.referrers(record.id, via="rujukan", of_type="faq")
+        return {"dasar": dasar, "outdated": outdated, "see_also": see_also, "faqs": faqs}
+
+    # -- blocks for hand-written pages (section indexes, Beranda) ---------------------------
+
+    def link_from(self, page_uri: str, record_id: str, text: str | None = None) -> str:
+        """Return a Markdown link from the page at ``page_uri`` to a record (for prose pages)."""
+        if record_id not in self.handbook.records:
+            raise KeyError(f"{page_uri}: tautan ke id \"{record_id}\" yang tidak ada di data/")
+        return _Links(self.handbook, page_uri)(record_id, text)
+
+    def block(self, name: str, page_uri: str, **options) -> str:
+        """Render ``templates/blocks/<name>.md.j2`` for the page at ``page_uri``."""
+        template = self.env.get_template(f"blocks/{name}.md.j2")
+        return template.render(link=_Links(self.handbook, page_uri), types=BY_NAME, **options)
+
+
+class _Links:
+    """``link(id_or_record, text=None)`` gives a Markdown link relative to the page being rendered.
+
+    Links point at the Markdown source (``../sop/x.md``) so MkDocs checks each one in strict mode.
+    """
+
+    def __init__(self, handbook: Handbook, here: str):
+        self.handbook, self.folder = handbook, posixpath.dirname(here) or "."
+        stem = here.removesuffix(".md")
+        self.url_dir = self.folder if posixpath.basename(stem) == "index" else stem
+
+    def url(self, target: Record | str) -> str:
+        record = target if isinstance(target, Record) else self.handbook.get(target)
+        return posixpath.relpath(record.type.src_uri(record.id), self.folder)
+
+    def page(self, src_uri: str) -> str:
+        return posixpath.relpath(src_uri, self.folder)
+
+    def href(self, target: Record | str) -> str:
+        """Return the URL of a record's built page relative to this page's URL, for links in raw HTML.
+
+        Pages are served as folders (``sop/x/``), so a page ``kurikulum/a.md`` sits at ``kurikulum/a/``.
+        """
+        record = target if isinstance(target, Record) else self.handbook.get(target)
+        return posixpath.relpath(record.type.url(record.id), self.url_dir) + "/"
+
+    def printable(self, target: Record | str, text: str | None = None) -> str:
+        """Return a link that also prints its address (for kits on paper): ``data-alamat`` holds the page path."""
+        record = target if isinstance(target, Record) else self.handbook.get(target)
+        return f'{self(record, text)}{{ data-alamat="/{record.url}" }}'
+
+    def __call__(self, target: Record | str, text: str | None = None) -> str:
+        record = target if isinstance(target, Record) else self.handbook.get(target)
+        return f"[{one_line(text if text is not None else record.title)}]({self.url(record)})"
+
+
+def _after_front_matter(markdown: str, text: str) -> str:
+    """Insert ``text`` right after a page's front matter (``---`` ... ``---``), before its title."""
+    if not markdown.startswith("---\n"):
+        return text + markdown
+    end = markdown.index("\n---\n", 3) + len("\n---\n")
+    return markdown[:end] + "\n" + text + markdown[end:]
+
+
+def _tanggal(value) -> str:
+    return value.indonesian() if isinstance(value, PartialDate) else str(value)
+
+
+def _label(value: str, key: str) -> str:
+    return LABELS[key][value]
