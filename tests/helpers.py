@@ -235,10 +235,10 @@ def write_tree(root: Path, changes: dict[str, str | bytes | None] | None = None)
 def errors_of(root: Path) -> list[str]:
     """Return the error lines validation prints for the data under ``root`` (empty when it is valid)."""
     from macros.common.errors import DataInvalid
-    from macros.glue.site import load_checked
+    from macros.load.handbook import load_handbook
 
     try:
-        load_checked(root)
+        load_handbook(root)
     except DataInvalid as exc:
         return [str(error) for error in exc.errors]
     return []

@@ -35,7 +35,8 @@ def make_site(root: Path, page_text: str = "isi") -> Path:
     (root / "pagefind/pagefind.js").write_text("engine")
     (root / "pagefind/pagefind-ui.js").write_text("ready-made interface, not loaded")
     for page in ("faq/a", "tugas/c"):
-        (root / f"pagefind/fragment/id_{page[-1]}.pf_fragment").write_bytes(gzip.compress(json.dumps({"url": f"/{page}/"}).encode(), mtime=0))
+        fragment = gzip.compress(json.dumps({"url": f"/{page}/"}).encode(), mtime=0)
+        (root / f"pagefind/fragment/id_{page[-1]}.pf_fragment").write_bytes(fragment)
     return root
 
 

@@ -8,12 +8,11 @@ listed, word for word, in ``data/kontak-resmi.yml`` (the allow-list, with who ow
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-import yaml
 
 from macros.common.errors import ErrorLog
+from macros.model.record import texts
 
+#: The allow-list of official contacts under data/ (read by ``macros.load.contacts``).
 ALLOW_LIST = "kontak-resmi.yml"
 
 #: 16 digits, optionally in groups of four (NIK and KK numbers are both 16 digits long).
@@ -34,7 +33,7 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-def _normal(contact: str) -> str:
+def normal_contact(contact: str) -> str:
     """Return a contact in a form that ignores spacing and punctuation: digits for a number, lower case for an e-mail."""
     return contact.strip().lower() if "@" in contact else _digits(contact)
 
@@ -51,7 +50,7 @@ def personal_data(text: str, allowed: frozenset[str] = frozenset()) -> list[str]
             if what == "nomor telepon" and not 9 <= len(_digits(value)) <= 14:
                 continue  # a year, a regulation number or a count, not a phone number
             taken.append(match.span())
-            if _normal(value) not in allowed:
+            if normal_contact(value) not in allowed:
                 found.append(f"{what} \"{value}\"")
     return found
 
@@ -61,35 +60,10 @@ def message(found: list[str]) -> str:
             f"e-mail pribadi). Hapus, atau bila itu kontak resmi kantor Dinas Sosial, daftarkan di data/{ALLOW_LIST}")
 
 
-def load_allowed(data_dir: Path, root: Path, log: ErrorLog) -> frozenset[str]:
-    """Read the allow-list of official contacts: a list of ``{kontak, milik}``; report what is wrong with it."""
-    path = data_dir / ALLOW_LIST
-    if not path.is_file():
-        return frozenset()
-    rel = path.relative_to(root).as_posix()
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        log.add(rel, mark.line + 1 if mark else 1, "", f"daftar kontak resmi tidak bisa dibaca ({exc})")
-        return frozenset()
-    if node is None:
-        return frozenset()
-    if not isinstance(node, yaml.SequenceNode):
-        log.add(rel, node.start_mark.line + 1, "", "harus berupa daftar; setiap butir: kontak dan milik")
-        return frozenset()
-    allowed = set()
-    for i, item in enumerate(node.value, 1):
-        fields = {k.value: v for k, v in item.value} if isinstance(item, yaml.MappingNode) else {}
-        line = item.start_mark.line + 1
-        for name in ("kontak", "milik"):
-            value = fields.get(name)
-            if not isinstance(value, yaml.ScalarNode) or not value.value.strip():
-                log.add(rel, line, f"[{i}].{name}", "wajib diisi (teks): kontak kantor dan instansi pemiliknya")
-        extra = sorted(set(fields) - {"kontak", "milik"})
-        if extra:
-            log.add(rel, line, f"[{i}].{extra[0]}", "isian tidak dikenal; yang boleh: kontak, milik")
-        contact = fields.get("kontak")
-        if isinstance(contact, yaml.ScalarNode) and contact.value.strip():
-            allowed.add(_normal(contact.value))
-    return frozenset(allowed)
+def check_personal_data(records, allowed: frozenset[str], log: ErrorLog) -> None:
+    """Report every text of every record that carries personal data not on the allow-list (names and quotes too)."""
+    for record in records:
+        for path, text in texts(record.data):
+            found = personal_data(text, allowed)
+            if found:
+                log.add(record.file, record.line_of(path), record.where(path), message(found))

@@ -6,18 +6,18 @@ mkdocs-macros would stop on it too, but with a Python traceback; an editor shoul
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 
 from macros.common.errors import ErrorLog
-from macros.load.handbook import Handbook
+from macros.common.hints import did_you_mean
+from macros.model.handbook import Handbook
 from macros.render.renderer import TEMPLATES
 
 _CALL = re.compile(r"""\{\{\s*(tautan|daftar)\(\s*["']([^"']*)["']""")
 
 
-def check_prose(root: Path, handbook: Handbook, log: ErrorLog) -> None:
+def check_page_macros(root: Path, handbook: Handbook, log: ErrorLog) -> None:
     """Report every ``tautan("id")`` to a missing record and every ``daftar("name")`` of an unknown block."""
     blocks = sorted(p.name.removesuffix(".md.j2") for p in (TEMPLATES / "blocks").glob("*.md.j2"))
     for folder in ("docs", "content"):
@@ -28,7 +28,5 @@ def check_prose(root: Path, handbook: Handbook, log: ErrorLog) -> None:
                     known = list(handbook.records) if macro == "tautan" else blocks
                     if arg in known:
                         continue
-                    close = difflib.get_close_matches(arg, known, n=1)
-                    hint = f"; maksudnya \"{close[0]}\"?" if close else ""
                     what = "catatan dengan id" if macro == "tautan" else "daftar bernama"
-                    log.add(rel, number, macro, f"tidak ada {what} \"{arg}\"{hint}")
+                    log.add(rel, number, macro, f"tidak ada {what} \"{arg}\"{did_you_mean(arg, known)}")

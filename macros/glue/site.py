@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.checks.prose import check_prose
-from macros.common.errors import DataInvalid, ErrorLog
 from macros.common.files import write_if_changed
-from macros.load.handbook import Handbook, load_handbook
+from macros.load.handbook import load_handbook
+from macros.model.handbook import Handbook
 from macros.render.abbreviations import abbreviations_markdown
 from macros.render.renderer import Page, Renderer
 
@@ -37,19 +36,9 @@ _current: Site | None = None
 def load_site(root: Path | str) -> Site:
     """Load and check the data under ``root``; the result is what the page macros then use."""
     global _current
-    handbook = load_checked(root)
+    handbook = load_handbook(root)
     _current = Site(Path(root), handbook, Renderer(handbook))
     return _current
-
-
-def load_checked(root: Path | str) -> Handbook:
-    """Load data/ and check it together with the macro calls of the hand-written pages."""
-    handbook = load_handbook(root)
-    log = ErrorLog()
-    check_prose(Path(root), handbook, log)
-    if log:
-        raise DataInvalid(log.sorted())
-    return handbook
 
 
 def current() -> Site:

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from macros.model.schema import PartialDate
 
 if TYPE_CHECKING:
-    from macros.load.handbook import Handbook, Record
+    from macros.model.handbook import Handbook
+    from macros.model.record import Record
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from macros.load.handbook import Handbook, Record
-    from macros.types.base import ContentType
+    from macros.model.content_type import ContentType
+    from macros.model.handbook import Handbook
+    from macros.model.record import Record
 
 #: Records on one page of a group: a long group is split into pages of this size.
 PAGE_SIZE = 30

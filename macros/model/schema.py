@@ -11,7 +11,6 @@ first step.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import re
 from dataclasses import dataclass, field
@@ -19,10 +18,9 @@ from typing import Any
 
 import yaml
 
-from macros.checks.personal_data import message as personal_data_message
-from macros.checks.personal_data import personal_data
 from macros.common import clock
 from macros.common.errors import ErrorLog
+from macros.common.hints import did_you_mean
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: The start of HTML in text: a tag, a closing tag or a comment as a browser reads them (``<img/src=x>`` too),
@@ -94,8 +92,6 @@ class Context:
     lines: dict[str, int] = field(default_factory=dict)
     #: field paths whose text is a source's own words (names, titles, marked quotes)
     verbatim: list[str] = field(default_factory=list)
-    #: official office contacts that text may carry (``data/kontak-resmi.yml``; see macros.checks.personal_data)
-    allowed_contacts: frozenset[str] = frozenset()
     #: the date "in the future" is measured from (``macros.common.clock``), read once per run
     today: dt.date = field(default_factory=clock.today)
 
@@ -165,10 +161,6 @@ class Text(Kind):
         if tag:
             ctx.error(node, path, f"HTML tidak dipakai di buku saku (tertulis \"{tag.group(0)}\"); tulis dengan Markdown, "
                                   "misalnya **tebal**, *miring* atau [teks tautan](https://alamat)")
-            return None
-        found = personal_data(value, ctx.allowed_contacts)
-        if found:
-            ctx.error(node, path, personal_data_message(found))
             return None
         return value
 
@@ -382,9 +374,7 @@ class Obj(Kind):
 
     def _unknown(self, key: str | None) -> str:
         names = list(self.fields)
-        close = difflib.get_close_matches(str(key), names, n=1)
-        hint = f"; maksudnya \"{close[0]}\"?" if close else ""
-        return f"isian tidak dikenal{hint} Isian yang boleh: {', '.join(names)}"
+        return f"isian tidak dikenal{did_you_mean(str(key), names)} Isian yang boleh: {', '.join(names)}"
 
 
 def top_field(path: str) -> str:

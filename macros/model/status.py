@@ -22,8 +22,8 @@ from macros.model.schema import Choice, Date, Field, ListOf, Ref, Text
 
 if TYPE_CHECKING:
     from macros.common.errors import ErrorLog
-    from macros.load.handbook import Handbook
-    from macros.load.records import Record
+    from macros.model.handbook import Handbook
+    from macros.model.record import Record
 
 #: The three states a reader must be able to tell apart.
 ACTIVE = "aktif"  #: confirmed by a source: in force, running

@@ -30,7 +30,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.load.handbook import Handbook
+from macros.model.handbook import Handbook
 from macros.types import ALL, BY_NAME
 
 #: The folder of the search bundle inside the site; the service worker pre-caches it (macros/outputs/offline.py).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from macros.load.handbook import Handbook
+from macros.model.handbook import Handbook
 from macros.render.safe_text import plain
 
 

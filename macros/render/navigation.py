@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from macros.load.handbook import Handbook
+from macros.model.handbook import Handbook
 from macros.model.listing import topics_of
 from macros.types import ALL
 

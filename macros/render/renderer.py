@@ -8,8 +8,9 @@ from pathlib import Path
 
 import jinja2
 
-from macros.load.handbook import Handbook, Record
+from macros.model.handbook import Handbook
 from macros.model.listing import Topic, Trail, listed_whole, shown_on_index, topics_of, trails
+from macros.model.record import Record
 from macros.model.schema import PartialDate, field_rows
 from macros.model.status import status_view
 from macros.render.safe_text import attr_text, one_line, plain, quote_block, safe_markdown

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from macros.common.clock import ClockError
 from macros.common.errors import DataInvalid
-from macros.glue.site import load_checked
+from macros.load.handbook import load_handbook
 from macros.types import ALL
 
 
@@ -27,7 +27,7 @@ def _quiet_broken_pipe() -> None:
 def validate(root: Path) -> int:
     """Print ``ok`` with counts per content type, or every error in data/ and in page macros; return the exit code."""
     try:
-        handbook = load_checked(root)
+        handbook = load_handbook(root)
     except DataInvalid as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -38,6 +38,8 @@ def validate(root: Path) -> int:
     print(f"  {'Jumlah':<16} {sum(counts.values()):>4}")
     for line in handbook.advice:
         print(f"peringatan: {line}")
+    for line in handbook.notes:
+        print(f"catatan: {line}")
     return 0
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.common.files import write_atomic
+from macros.model.content_type import ContentType
 from macros.model.schema import (
     KEBAB,
     Choice,
@@ -38,7 +39,6 @@ from macros.model.schema import (
     Verbatim,
 )
 from macros.types import ALL
-from macros.types.base import ContentType
 from macros.types.kurikulum import AnswerList
 from macros.types.rencana import CLOCK, Clock
 

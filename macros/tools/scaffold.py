@@ -29,10 +29,10 @@ import yaml
 
 from macros.common import clock
 from macros.common.files import write_atomic
+from macros.model.content_type import ContentType
 from macros.model.schema import KEBAB, Choice, Field, Id, Kind, ListOf, Obj, Text
 from macros.tools.json_schema import expected, schema_line
 from macros.types import ALL, BY_NAME
-from macros.types.base import ContentType
 
 #: The field of every type that records changes; a new record's first change is dated today.
 HISTORY = "riwayat"

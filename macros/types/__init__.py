@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from macros.types.base import ContentType
+from macros.model.content_type import ContentType
 
 
 def _discover() -> tuple[ContentType, ...]:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from macros.model.changes import all_changes, by_edition, editions, latest_edition
+from macros.model.content_type import ContentType, Section
 from macros.model.schema import Date, Field, Id, ListOf, Obj, Ref, Text
-from macros.types.base import ContentType, Section
 
 NUMBER = re.compile(r"^(\d{4})\.([1-9]\d*)$")
 

@@ -1,8 +1,9 @@
 """Questions as a TKSK asks them, answered from the sources; linked to a rakor only where its report covers the theme."""
 
+from macros.model.content_type import ContentType, Section, Topics
 from macros.model.listing import by_choice
 from macros.model.schema import Choice, Field, Id, ListOf, Obj, Ref, Text
-from macros.types.base import ContentType, Section, Topics, riwayat_field, sumber_field
+from macros.types.base import riwayat_field, sumber_field
 
 TOPIK = {
     "peran-tksk": "Peran dan kedudukan TKSK",

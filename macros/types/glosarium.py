@@ -5,9 +5,10 @@ named in ``kepanjangan_sumber``. An acronym whose long form no source gives keep
 its page says that no long form is loaded.
 """
 
+from macros.model.content_type import ContentType, Section, Topics
 from macros.model.listing import by_letter
 from macros.model.schema import Choice, Field, Id, ListOf, Obj, Ref, Text
-from macros.types.base import ContentType, Section, Topics, sumber_field, terkait_field
+from macros.types.base import sumber_field, terkait_field
 
 JENIS = {
     "singkatan": "Singkatan",

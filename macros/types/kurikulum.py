@@ -16,8 +16,9 @@ import json
 
 import yaml
 
+from macros.model.content_type import Child, ContentType, Section
 from macros.model.schema import Choice, Field, Id, Integer, ListOf, Obj, Ref, Text
-from macros.types.base import Child, ContentType, Section, riwayat_field, sumber_field
+from macros.types.base import riwayat_field, sumber_field
 
 JENIS_SOAL = {
     "satu": "Pilih satu jawaban",

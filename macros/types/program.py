@@ -1,19 +1,10 @@
 """Aid programs a TKSK accompanies, current and historical."""
 
+from macros.model.content_type import ContentType, Section, Topics
 from macros.model.listing import by_state
 from macros.model.schema import Field, Id, ListOf, Obj, Ref, Text
 from macros.model.status import ACTIVE, ENDED, NOT_CONFIRMED, NOT_CONFIRMED_LABEL, UNCONFIRMED, StatusRule
-from macros.types.base import (
-    ContentType,
-    Section,
-    Topics,
-    check_basis_in_force,
-    dasar_field,
-    historis_field,
-    riwayat_field,
-    sumber_field,
-    terkait_field,
-)
+from macros.types.base import check_basis_in_force, dasar_field, historis_field, riwayat_field, sumber_field, terkait_field
 
 #: A program "berjalan" only as of its source's date: the handbook cannot see that it still runs today.
 STATUS = StatusRule(

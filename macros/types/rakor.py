@@ -1,8 +1,9 @@
 """Coordination meetings (rakor) and what each one said, asked and agreed."""
 
+from macros.model.content_type import ContentType, Section, Topics
 from macros.model.listing import by_year
 from macros.model.schema import Choice, Date, Field, Id, ListOf, Obj, Text, Verbatim
-from macros.types.base import ContentType, Section, Topics, kutipan_field, riwayat_field, sumber_field
+from macros.types.base import kutipan_field, riwayat_field, sumber_field
 
 JENIS = {
     "rakor": "Rapat koordinasi",

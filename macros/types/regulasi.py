@@ -1,9 +1,10 @@
 """Regulations: what is in force, what replaced what, and when."""
 
+from macros.model.content_type import ContentType, Section, Topics
 from macros.model.listing import by_state
 from macros.model.schema import Choice, Date, Field, Id, Integer, ListOf, Obj, PartialDate, Ref, Text
 from macros.model.status import ACTIVE, ENDED, NOT_CONFIRMED, NOT_CONFIRMED_LABEL, UNCONFIRMED, StatusRule
-from macros.types.base import ContentType, Section, Topics, kutipan_field, riwayat_field, sumber_field
+from macros.types.base import kutipan_field, riwayat_field, sumber_field
 
 JENIS = (
     "UU", "PP", "Perpres", "Inpres", "Permensos", "Kepmensos", "Perdirjen",

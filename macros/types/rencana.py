@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from macros.model.content_type import ContentType, Section, Topics
 from macros.model.listing import by_reference
 from macros.model.schema import Field, Id, Integer, ListOf, Obj, Ref, Text
-from macros.types.base import ContentType, Section, Topics, riwayat_field, sumber_field
+from macros.types.base import riwayat_field, sumber_field
 
 CLOCK = re.compile(r"^([01]\d|2[0-3])\.([0-5]\d)$")
 

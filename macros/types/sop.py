@@ -1,17 +1,9 @@
 """Standard procedures: numbered steps, what each step produces, and what a TKSK must not do."""
 
+from macros.model.content_type import ContentType, Topics
 from macros.model.listing import by_reference
 from macros.model.schema import Date, Field, Id, ListOf, Obj, Ref, Text
-from macros.types.base import (
-    ContentType,
-    Topics,
-    check_basis_in_force,
-    dasar_field,
-    historis_field,
-    riwayat_field,
-    sumber_field,
-    terkait_field,
-)
+from macros.types.base import check_basis_in_force, dasar_field, historis_field, riwayat_field, sumber_field, terkait_field
 
 TYPE = ContentType(
     name="sop",

@@ -1,8 +1,8 @@
 """Sources: the rakor reports (seeds), secondary reports and regulation texts every fact cites."""
 
+from macros.model.content_type import ContentType, Section, Topics
 from macros.model.listing import by_choice
 from macros.model.schema import Choice, Date, Field, Id, Obj, Text, Url
-from macros.types.base import ContentType, Section, Topics
 
 JENIS = {
     "berita-rakor": "Berita rapat koordinasi",

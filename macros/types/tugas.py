@@ -1,18 +1,9 @@
 """Duties, functions and prohibitions of a TKSK, and the lists (PPKS, PSKS) they work with."""
 
+from macros.model.content_type import ContentType, Section, Topics
 from macros.model.listing import by_choice
 from macros.model.schema import Choice, Field, Id, ListOf, Obj, Text
-from macros.types.base import (
-    ContentType,
-    Section,
-    Topics,
-    check_basis_in_force,
-    dasar_field,
-    historis_field,
-    riwayat_field,
-    sumber_field,
-    terkait_field,
-)
+from macros.types.base import check_basis_in_force, dasar_field, historis_field, riwayat_field, sumber_field, terkait_field
 
 JENIS = {
     "fungsi": "Fungsi",
