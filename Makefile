@@ -52,7 +52,7 @@ bench-scale: $(VENV)/.test
 publish: $(VENV)/.site
 	@test -n "$(EDITION)" || { echo 'Nomor edisi belum diisi: SITE_URL=https://alamat-situs/ make publish EDITION=2026.2' >&2; exit 1; }
 	@test -n "$(SITE_URL)" || { echo 'SITE_URL belum diisi: alamat tempat buku saku diterbitkan, misalnya SITE_URL=https://dinsos.example.go.id/buku-saku/ make publish EDITION=$(EDITION)' >&2; exit 1; }
-	SITE_URL='$(SITE_URL)' $(BIN)/python -m macros.tools.publish '$(EDITION)' $(if $(PUSH),--push)
+	SITE_URL='$(SITE_URL)' $(BIN)/tksk publish '$(EDITION)' $(if $(PUSH),--push)
 
 ## preview-editions: serve the gh-pages branch as published (every edition, latest/, the banner) on http://127.0.0.1:8000
 preview-editions: $(VENV)/.site
@@ -60,7 +60,7 @@ preview-editions: $(VENV)/.site
 
 ## preview: build, then serve site/ as a real host does (gzip, cache headers, 404 page) on http://127.0.0.1:8000
 preview: build
-	$(BIN)/python -m macros.tools.serve site --host 127.0.0.1 --port 8000
+	$(BIN)/tksk preview site --host 127.0.0.1 --port 8000
 
 ## lighthouse: Lighthouse mobile scores and failing audits of each kind of page, against the gzip preview (needs node 20)
 lighthouse: $(VENV)/.test chromium node_modules/.package-lock.json

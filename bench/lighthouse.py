@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site_dir
         if site is None:
             site = Path(tmp) / "site"
-            subprocess.run([sys.executable, "-m", "macros.tools.cli", "build", "--site-dir", str(site)], cwd=ROOT, check=True,
+            subprocess.run([sys.executable, "-m", "macros", "build", "--site-dir", str(site)], cwd=ROOT, check=True,
                            capture_output=True)
         header = f"{'page':<15} {'path':<38} " + " ".join(f"{c[:11]:>11}" for c in CATEGORIES)
         rows, problems = [], []

@@ -42,7 +42,7 @@ def kib(n: int) -> str:
 
 def build(root: Path, site: Path) -> float:
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "macros.tools.cli", "build", "--root", str(root), "--site-dir", str(site)],
+    result = subprocess.run([sys.executable, "-m", "macros", "build", "--root", str(root), "--site-dir", str(site)],
                             cwd=ROOT, capture_output=True, text=True)
     if result.returncode:
         sys.exit(f"build of {root} failed:\n{result.stdout}{result.stderr}")

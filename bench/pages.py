@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
             import subprocess
 
             site = Path(tmp) / "site"
-            subprocess.run([sys.executable, "-m", "macros.tools.cli", "build", "--site-dir", str(site)], cwd=ROOT, check=True,
+            subprocess.run([sys.executable, "-m", "macros", "build", "--site-dir", str(site)], cwd=ROOT, check=True,
                            capture_output=True)
         with serving(site) as base:
             rows = measure(base, page_types(site), args.verbose)

@@ -57,7 +57,7 @@ def main() -> None:
         times = []
         for _ in range(3):
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "macros.tools.cli", "build", "--site-dir", str(site)], cwd=ROOT, check=True,
+            subprocess.run([sys.executable, "-m", "macros", "build", "--site-dir", str(site)], cwd=ROOT, check=True,
                            capture_output=True)
             times.append(time.perf_counter() - start)
         print(f"full strict build (tksk build): best {min(times):.2f} s, median {statistics.median(times):.2f} s of 3")

@@ -79,7 +79,7 @@ def sizes(site: Path, seconds: float, peak: float) -> Run:
 
 
 def build_ours(project: Path, site: Path) -> Run:
-    seconds, peak = timed([PYTHON, "-m", "macros.tools.cli", "build", "--root", str(project), "--site-dir", str(site)], ROOT)
+    seconds, peak = timed([PYTHON, "-m", "macros", "build", "--root", str(project), "--site-dir", str(site)], ROOT)
     return sizes(site, seconds, peak)
 
 
@@ -128,7 +128,7 @@ def build_plain(project: Path, work: Path) -> Run:
 def profile(project: Path, work: Path, top: int = 25) -> None:
     """Print where our build spends its time (cumulative), for finding what to make cheaper."""
     out = work / "profile.out"
-    subprocess.run([PYTHON, "-m", "cProfile", "-o", str(out), "-m", "macros.tools.cli", "build", "--root", str(project),
+    subprocess.run([PYTHON, "-m", "cProfile", "-o", str(out), "-m", "macros", "build", "--root", str(project),
                     "--site-dir", str(work / "profile-site")], cwd=ROOT, check=True, capture_output=True)
     import pstats
 

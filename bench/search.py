@@ -48,7 +48,7 @@ OUR_SEARCH_PARTIALS = ("overrides/partials/header.html", "overrides/partials/sea
 
 
 def build_ours(site: Path) -> None:
-    run([sys.executable, "-m", "macros.tools.cli", "build", "--site-dir", str(site)], ROOT)
+    run([sys.executable, "-m", "macros", "build", "--site-dir", str(site)], ROOT)
 
 
 def build_material(work: Path, site: Path) -> None:

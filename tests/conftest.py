@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +16,7 @@ from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 from macros.common import clock
 from macros.tools.pdf import CHROMIUM, LAUNCH_ARGS  # Debian's Chromium and its flags: one list for the PDFs, tests and benches
-from macros.tools.serve import QuietServer
+from macros.tools.serve import serving
 from tests.helpers import ROOT, TODAY, write_tree
 
 #: What a copy of the project needs besides data/ to build a site.
@@ -69,7 +66,7 @@ def copy_project(dest: Path, data_changes: dict[str, str | None] | None = None, 
 def build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run the editors' build command (strict, atomic) on a project folder."""
     return subprocess.run(
-        [sys.executable, "-m", "macros.tools.cli", "build", "--root", str(root), "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "macros", "build", "--root", str(root), "--site-dir", str(site_dir)],
         capture_output=True, text=True, cwd=ROOT,
     )
 
@@ -83,44 +80,11 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """A static host: files as they are, and the site's own 404.html (with status 404) for a missing address."""
-
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-        return None
-
-
-class LoggingHandler(_QuietHandler):
-    """The static host, noting each requested path (without its query) in ``server.paths``."""
-
-    def do_GET(self):
-        self.server.paths.append(self.path.split("?")[0])
-        super().do_GET()
-
-
 @pytest.fixture(scope="session")
 def server(site):
-    """Serve the built site on 127.0.0.1 (a free port) and return its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    """Serve the built site on 127.0.0.1 (a free port), as a static host does, and return its base URL."""
+    with serving(site, cache_control=None) as base:
+        yield base
 
 
 WIDTH = 360

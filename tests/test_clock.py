@@ -41,7 +41,7 @@ def _build_on(shift: str, site_dir) -> None:
     """Build the real handbook with every clock of the build (ours, MkDocs's, the libraries') shifted by ``shift``."""
     env = {k: v for k, v in os.environ.items() if k != clock.ENV}
     env["NO_MKDOCS_2_WARNING"] = "1"
-    command = ["faketime", shift, sys.executable, "-m", "macros.tools.cli", "build", "--root", str(ROOT), "--site-dir", str(site_dir)]
+    command = ["faketime", shift, sys.executable, "-m", "macros", "build", "--root", str(ROOT), "--site-dir", str(site_dir)]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -5,14 +5,13 @@ template syntax — must show as text and never run, in Chromium."""
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.conftest import PHONE, QuietServer, _QuietHandler, build, copy_project
+from macros.tools.serve import serving
+from tests.conftest import PHONE, build, copy_project
 from tests.helpers import ROOT
 
 #: Each payload opens an alert if it ever runs, and shows as these words if it stays text.
@@ -64,12 +63,8 @@ def hostile(tmp_path_factory):
     site = tmp / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = QuietServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield site, f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(site, cache_control=None) as base:
+        yield site, base
 
 
 def test_feed_keeps_payloads_as_text(hostile):

@@ -32,7 +32,7 @@ def test_interrupted_build_leaves_the_previous_site_intact(tmp_path):
     site_dir = tmp_path / "site"
     site_dir.mkdir()
     (site_dir / "index.html").write_text("edisi lama", encoding="utf-8")
-    command = [sys.executable, "-m", "macros.tools.cli", "build", "--root", str(project), "--site-dir", str(site_dir)]
+    command = [sys.executable, "-m", "macros", "build", "--root", str(project), "--site-dir", str(site_dir)]
     process = subprocess.Popen(command, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         under_way = _wait_for(lambda: any(tmp_path.glob(".site-*/site/sop/*/index.html")), 120)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
 import json
 import re
 import shutil
 import struct
-import threading
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,8 @@ from playwright.sync_api import expect
 from macros.load.handbook import load_handbook
 from macros.outputs.manifest import ICONS, web_manifest
 from macros.outputs.offline import BUDGET, WORKER_ROOM, learning_stages, pages, plan, service_worker, write_service_worker
-from tests.conftest import CHROMIUM, LAUNCH_ARGS, PHONE, WIDTH, LoggingHandler, QuietServer, wait_until_saved_offline
+from macros.tools.serve import serving
+from tests.conftest import CHROMIUM, LAUNCH_ARGS, PHONE, WIDTH, wait_until_saved_offline
 from tests.helpers import ROOT
 
 
@@ -120,14 +119,9 @@ def test_manifest_starts_inside_the_edition_with_committed_icons():
 @contextlib.contextmanager
 def serve(folder: Path):
     """Serve a folder on a free port; yield (base URL, list of requested paths)."""
-    httpd = QuietServer(("127.0.0.1", 0), functools.partial(LoggingHandler, directory=str(folder)))
-    httpd.paths = []
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}", httpd.paths
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    paths: list[str] = []
+    with serving(folder, cache_control=None, paths=paths) as base:
+        yield base, paths
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Editions: `python -m macros.tools.publish` puts each edition in its own folder of the gh-pages branch with mike.
+"""Editions: `tksk publish` puts each edition in its own folder of the gh-pages branch with mike.
 
 Two real editions are published once for the module (each publish builds the site twice, about 20 s);
 refusals and failures use small repositories whose branch is written with git plumbing.
@@ -6,8 +6,8 @@ refusals and failures use small repositories whose branch is written with git pl
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-import functools
 import io
 import json
 import os
@@ -16,7 +16,6 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import threading
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -27,7 +26,8 @@ from playwright.sync_api import expect
 from macros.common import clock
 from macros.tools import publish
 from macros.tools.publish import Edition, PublishError, check_order, parse_edition
-from tests.conftest import PHONE, WIDTH, LoggingHandler, QuietServer, _QuietHandler, copy_project, evaluate_until
+from macros.tools.serve import serving
+from tests.conftest import PHONE, WIDTH, copy_project, evaluate_until
 from tests.helpers import ROOT
 from tests.links import broken_links
 
@@ -58,7 +58,7 @@ def run_publish(repo: Path, edition: str, site_url: str | None = SITE_URL,
         env[clock.ENV] = today.isoformat()
     if site_url is not None:
         env["SITE_URL"] = site_url
-    return subprocess.run([sys.executable, "-m", "macros.tools.publish", edition, "--root", str(repo)],
+    return subprocess.run([sys.executable, "-m", "macros", "publish", edition, "--root", str(repo)],
                           cwd=ROOT, env=env, capture_output=True, text=True)
 
 
@@ -225,12 +225,8 @@ def test_every_link_resolves_across_editions(branch_folder):
 @pytest.fixture(scope="module")
 def branch_server(branch_folder):
     """Serve the checked-out branch and return the base URL."""
-    folder = branch_folder
-    httpd = QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(branch_folder, cache_control=None) as base:
+        yield base
 
 
 @pytest.fixture
@@ -314,10 +310,9 @@ def test_phone_follows_the_reader_address_across_editions(editions, browser, tmp
     first, second = git(editions, "rev-parse", "gh-pages~1"), git(editions, "rev-parse", "gh-pages")
     assert [v["version"] for v in json.loads(git(editions, "show", f"{first}:versions.json"))] == ["2026.1"]
     extract(editions, first, host)
-    httpd = QuietServer(("127.0.0.1", 0), functools.partial(LoggingHandler, directory=str(host)))
-    httpd.paths = []
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    paths: list[str] = []
+    host_server = contextlib.ExitStack()
+    base = host_server.enter_context(serving(host, cache_control=None, paths=paths))
     context = browser.new_context(**PHONE)
     context.set_default_timeout(15_000)
     page = context.new_page()
@@ -334,15 +329,15 @@ def test_phone_follows_the_reader_address_across_editions(editions, browser, tmp
 
         extract(editions, second, host)  # Dinsos publishes 2026.2; the host now serves it
         context.new_cdp_session(page).send("Network.clearBrowserCache")  # a day later: the HTTP cache has expired
-        httpd.paths.clear()
+        paths.clear()
         page.goto(base + "/latest/")
         notice = page.get_by_role("button", name="Versi baru tersedia — muat ulang")
         expect(notice).to_be_visible()
         # sitemap.xml is Material's own request on Beranda (for the feed's alternate link), online on every visit.
-        fetched = {p.removeprefix("/latest/").replace("index.html", "") for p in httpd.paths if p.startswith("/latest/")} - {"sitemap.xml"}
+        fetched = {p.removeprefix("/latest/").replace("index.html", "") for p in paths if p.startswith("/latest/")} - {"sitemap.xml"}
         expected = {url for url in changed if not url.startswith("pagefind/")} | {"sw.js"}
         assert fetched == expected, f"fetched {sorted(fetched - expected)} more, {sorted(expected - fetched)} missing"
-        assert not [p for p in httpd.paths if p.startswith("/2026.")], "an edition folder was read"
+        assert not [p for p in paths if p.startswith("/2026.")], "an edition folder was read"
 
         page.goto(f"{base}/latest/{PAGE}")  # reading on: the edition the reader started with, until they choose
         expect(page.locator("h1")).not_to_contain_text(SECOND_TITLE_END)
@@ -371,8 +366,7 @@ def test_phone_follows_the_reader_address_across_editions(editions, browser, tmp
         expect(result).to_contain_text(SECOND_TITLE_END)  # the new edition's index, offline
     finally:
         context.close()
-        httpd.shutdown()
-        httpd.server_close()
+        host_server.close()
     assert not errors, errors
 
 

@@ -1,19 +1,49 @@
-"""Command line for editors: ``tksk validate`` checks data/ and prints every error at once."""
+"""Command line for editors: ``tksk validate``, ``build``, ``new``, ``schemas``, ``pdf``, ``publish``, ``preview``."""
 
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from macros.common.clock import ClockError
 from macros.common.errors import DataInvalid
 from macros.load.handbook import load_handbook
+from macros.tools.build import BuildFailed, build_site
 from macros.types import ALL
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "penggunaan: " if prefix is None else prefix)
+
+
+#: argparse's own messages, in the editors' language (the rest of each message names their own words).
+_ARGPARSE_WORDS = (
+    ("the following arguments are required: ", "argumen wajib belum diisi: "),
+    ("unrecognized arguments: ", "argumen tidak dikenal: "),
+    ("invalid choice: ", "pilihan tidak dikenal: "),
+    ("choose from ", "pilih salah satu: "),
+    ("expected one argument", "perlu satu nilai"),
+    ("invalid int value: ", "bukan angka: "),
+    ("argument ", "argumen "),
+)
+
+
+class TkskParser(argparse.ArgumentParser):
+    """argparse with its help and its errors in Indonesian (the subcommands' parsers are of this class too)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, add_help=False, formatter_class=_Formatter, **kwargs)
+        self._positionals.title = "argumen"
+        self._optionals.title = "pilihan"
+        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+
+    def error(self, message: str):
+        for english, indonesian in _ARGPARSE_WORDS:
+            message = message.replace(english, indonesian)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {message}\n")
 
 
 def _quiet_broken_pipe() -> None:
@@ -43,45 +73,14 @@ def validate(root: Path) -> int:
     return 0
 
 
-#: A build works in ``.site-XXXX/`` beside site/, which holds the pid of the build that owns it.
-BUILD_PREFIX = ".site-"
-BUILD_OWNER = "pid"
-
-
-def _remove_interrupted_builds(parent: Path) -> None:
-    """Remove the work folders of builds that were stopped half-way (killed, power cut): their process is gone."""
-    for folder in parent.glob(BUILD_PREFIX + "*"):
-        owner = folder / BUILD_OWNER
-        try:
-            os.kill(int(owner.read_text(encoding="utf-8")), 0)
-        except PermissionError:  # the process exists (another user's build)
-            continue
-        except (OSError, ValueError):  # no such process, or no readable pid: nobody is building there
-            shutil.rmtree(folder, ignore_errors=True)
-
-
 def build(root: Path, site_dir: Path | None = None) -> int:
-    """Build the site strictly into a temporary folder and put it in place only when the build succeeds.
-
-    A failed build (bad data, a broken link, any warning) leaves the previous ``site/`` untouched.
-    """
-    site_dir = (site_dir or root / "site").resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    _remove_interrupted_builds(site_dir.parent)
-    with tempfile.TemporaryDirectory(prefix=BUILD_PREFIX, dir=site_dir.parent) as tmp:
-        (Path(tmp) / BUILD_OWNER).write_text(str(os.getpid()), encoding="utf-8")
-        fresh = Path(tmp) / "site"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml"), "-d", str(fresh)]
-        if subprocess.run(command, env=env, cwd=root).returncode != 0:
-            print("Situs tidak dibangun; site/ yang lama tidak diubah.", file=sys.stderr)
-            return 1
-        old = Path(tmp) / "old"
-        if site_dir.exists():
-            site_dir.rename(old)
-        fresh.rename(site_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    print(f"ok: situs dibangun di {site_dir}")
+    """Build the site strictly and put it in ``site_dir`` (``site/``) only when the build succeeds."""
+    try:
+        built = build_site(root, site_dir or root / "site")
+    except BuildFailed:
+        print("Situs tidak dibangun; site/ yang lama tidak diubah.", file=sys.stderr)
+        return 1
+    print(f"ok: situs dibangun di {built}")
     return 0
 
 
@@ -124,8 +123,10 @@ def new(root: Path, type_name: str, record_id: str, berkas: Path | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="tksk", description="Alat penyunting Buku Saku TKSK.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = TkskParser(prog="tksk", description="Alat penyunting Buku Saku TKSK: periksa data, bangun, "
+                                     "pratinjau, cetak dan terbitkan buku saku. Bantuan tiap perintah: tksk PERINTAH --help.")
+    parser._positionals.title = "perintah"
+    sub = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
     check = sub.add_parser("validate", help="periksa semua berkas di data/ dan tampilkan setiap kesalahan")
     check.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi data/); bawaan: folder ini")
     make = sub.add_parser("build", help="bangun situs ke site/; bila gagal, site/ yang lama tetap")
@@ -143,6 +144,14 @@ def main(argv: list[str] | None = None) -> int:
     scaffold.add_argument("--berkas", type=Path, default=None,
                           help="untuk jenis berupa daftar: berkas tujuan, misalnya data/faq/bansos.yml")
     scaffold.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek; bawaan: folder ini")
+    from macros.tools import publish, serve
+
+    publishing = sub.add_parser("publish", help="terbitkan satu edisi ke cabang git (gh-pages): arsip TAHUN.URUTAN/ dan latest/",
+                                description=publish.DESCRIPTION)
+    publish.add_arguments(publishing)
+    previewing = sub.add_parser("preview", help="sajikan situs hasil build seperti hosting (gzip, cache) di komputer ini",
+                                description=serve.DESCRIPTION)
+    serve.add_arguments(previewing)
     args = parser.parse_args(argv)
     if argv is None:  # a real command line, not a test calling main()
         _quiet_broken_pipe()
@@ -164,6 +173,14 @@ def _run(args: argparse.Namespace) -> int:
         return schemas(args.root.resolve(), args.check)
     if args.command == "new":
         return new(args.root.resolve(), args.jenis, args.id, args.berkas)
+    if args.command == "publish":
+        from macros.tools import publish
+
+        return publish.run(args)
+    if args.command == "preview":
+        from macros.tools import serve
+
+        return serve.run(args)
     return validate(args.root)
 
 

@@ -1,7 +1,7 @@
 """PDF for paper: ``tksk pdf`` writes each trainer's kit and the whole handbook as A4 PDF files.
 
-The site is built strictly (``macros.tools.cli.build``) into a temporary folder, served on 127.0.0.1 from a
-thread, and Debian's Chromium prints it through the ``playwright`` package (which never downloads a
+The site is built strictly (``macros.tools.build``) into a temporary folder, served on 127.0.0.1 from a
+thread (``macros.tools.serve``), and Debian's Chromium prints it through the ``playwright`` package (which never downloads a
 browser here). The print CSS decides the layout (docs/stylesheets/cetak.css; the whole handbook is
 mkdocs-print-site-plugin's ``print_page/``). Output, by default in ``pdf/``:
 
@@ -15,17 +15,14 @@ nothing from another host.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import io
 import os
 import sys
-import tempfile
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from macros.tools.build import BuildFailed, temporary_site
+from macros.tools.serve import serving
 
 #: Debian's Chromium, the same the browser tests drive; playwright never downloads one.
 CHROMIUM = "/usr/bin/chromium"
@@ -73,26 +70,6 @@ def page_count(path: Path) -> int:
     from pypdf import PdfReader
 
     return len(PdfReader(path).pages)
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # the editor wants the list of files, not the access log
-        pass
-
-
-@contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve ``site_dir`` on 127.0.0.1 (a free port) from a thread; yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
 
 
 def _print_page(page, url: str, target: Path) -> None:
@@ -147,7 +124,7 @@ def write_pdfs(site_dir: Path, out_dir: Path, report: Callable[[str], None] = pr
 
     written: list[Written] = []
     outside: list[str] = []
-    with serve(site_dir) as base:
+    with serving(site_dir) as base:
 
         def only_local(route):
             url = route.request.url
@@ -188,29 +165,25 @@ def _first_line(exc: BaseException) -> str:
 
 def run(root: Path, out_dir: Path | None = None) -> int:
     """Build the site strictly into a temporary folder and print its PDFs into ``out_dir`` (``pdf/``)."""
-    from macros.tools.cli import build
-
     out_dir = (out_dir or root / "pdf").resolve()
-    with tempfile.TemporaryDirectory(prefix="tksk-pdf-") as tmp:
-        site_dir = Path(tmp) / "site"
-        with contextlib.redirect_stdout(io.StringIO()):  # its "ok" names the temporary folder
-            built = build(root, site_dir)
-        if built != 0:
-            print("PDF tidak dibuat: situs gagal dibangun (lihat kesalahan di atas).", file=sys.stderr)
-            return 1
-        print("ok: situs dibangun")
-        print(f"Mencetak PDF A4 ke {out_dir}:")
-        try:
-            written = write_pdfs(site_dir, out_dir)
-        except PdfError as exc:
-            print(f"PDF tidak dibuat: {exc}", file=sys.stderr)
-            return 1
-        except OSError as exc:
-            print(f"PDF tidak dibuat: {exc.filename or out_dir} tidak dapat ditulis ({exc.strerror or exc})", file=sys.stderr)
-            return 1
-        except Exception as exc:  # the editor gets one line, not a traceback
-            print(f"PDF tidak dibuat: kesalahan tak terduga: {type(exc).__name__}: {_first_line(exc)}", file=sys.stderr)
-            return 1
+    try:
+        with temporary_site(root, prefix="tksk-pdf-") as site_dir:
+            print("ok: situs dibangun")
+            print(f"Mencetak PDF A4 ke {out_dir}:")
+            try:
+                written = write_pdfs(site_dir, out_dir)
+            except PdfError as exc:
+                print(f"PDF tidak dibuat: {exc}", file=sys.stderr)
+                return 1
+            except OSError as exc:
+                print(f"PDF tidak dibuat: {exc.filename or out_dir} tidak dapat ditulis ({exc.strerror or exc})", file=sys.stderr)
+                return 1
+            except Exception as exc:  # the editor gets one line, not a traceback
+                print(f"PDF tidak dibuat: kesalahan tak terduga: {type(exc).__name__}: {_first_line(exc)}", file=sys.stderr)
+                return 1
+    except BuildFailed:
+        print("PDF tidak dibuat: situs gagal dibangun (lihat kesalahan di atas).", file=sys.stderr)
+        return 1
     kits = len(written) - 1
     print(f"ok: {len(written)} PDF ditulis ({kits} perangkat sesi dan buku saku lengkap)")
     return 0

@@ -1,4 +1,4 @@
-"""Publishing an edition: ``python -m macros.tools.publish 2026.2 [--branch gh-pages] [--remote origin] [--push]``.
+"""Publishing an edition: ``tksk publish 2026.2 [--branch gh-pages] [--remote origin] [--push]`` (``make publish``).
 
 The branch a host serves holds, written by mike:
 
@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
-import io
 import json
 import os
 import re
@@ -36,7 +35,7 @@ from mike.git_utils import GitError
 from mike.mkdocs_utils import docs_version_var
 
 from macros.common import clock
-from macros.tools.cli import build
+from macros.tools.build import BuildFailed, build_site
 
 #: The alias of the newest edition; the same name as ``extra.version.default`` in mkdocs.yml.
 LATEST = "latest"
@@ -59,6 +58,9 @@ REDIRECT_PAGE = """\
 </body>
 </html>
 """
+
+
+DESCRIPTION = "Terbitkan satu edisi Buku Saku TKSK ke cabang git (bawaan gh-pages): arsip TAHUN.URUTAN/ dan alamat pembaca latest/."
 
 
 class PublishError(Exception):
@@ -206,13 +208,13 @@ def edition_build(root: Path, edition: Edition) -> Iterator[None]:
 
 
 def strict_build(root: Path, site_dir: Path) -> None:
-    """Build the whole site strictly into ``site_dir``; raise PublishError when it fails (nothing is then committed)."""
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        # The build's own errors (data file, line, field) reach the terminal straight from mkdocs; what `tksk build`
-        # says of its site/ folder does not apply here.
-        failed = build(root, site_dir) != 0
-    if failed:
-        raise PublishError("Situs tidak dapat dibangun (lihat kesalahan di atas); perbaiki lalu terbitkan lagi.")
+    """Build the whole site strictly into ``site_dir``; raise PublishError when it fails (nothing is then committed).
+
+    The build's own errors (data file, line, field) reach the terminal straight from mkdocs."""
+    try:
+        build_site(root, site_dir)
+    except BuildFailed:
+        raise PublishError("Situs tidak dapat dibangun (lihat kesalahan di atas); perbaiki lalu terbitkan lagi.") from None
 
 
 def commit_edition(root: Path, edition: Edition, branch: str, message: str) -> None:
@@ -271,15 +273,17 @@ def publish(root: Path, text: str, branch: str, remote: str, push: bool, today: 
           f"arsipnya di {site_url.rstrip('/')}/{edition}/.")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="tksk publish",
-                                     description="Terbitkan satu edisi Buku Saku TKSK ke cabang git.")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of `tksk publish`."""
     parser.add_argument("edition", metavar="EDISI", help="nomor edisi TAHUN.URUTAN, misalnya 2026.2")
     parser.add_argument("--branch", default="gh-pages", help="cabang tempat edisi disimpan; bawaan: gh-pages")
     parser.add_argument("--remote", default="origin", help="remote tujuan --push; bawaan: origin")
     parser.add_argument("--push", action="store_true", help="kirim cabang ke remote setelah berhasil; bawaan: hanya di komputer ini")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml); bawaan: folder ini")
-    args = parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
+    """`tksk publish`: publish one edition; print why not, without a traceback, and return the exit code."""
     try:
         publish(args.root.resolve(), args.edition, args.branch, args.remote, args.push, clock.today())
     except (PublishError, clock.ClockError) as exc:
@@ -289,6 +293,12 @@ def main(argv: list[str] | None = None) -> int:
         print("Edisi tidak diterbitkan: dihentikan.", file=sys.stderr)
         return 1
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="tksk publish", description=DESCRIPTION)
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ import yaml
 
 from macros.common import clock
 from macros.common.files import write_atomic
+from macros.load.yaml_file import parse_plain
 from macros.model.content_type import ContentType
 from macros.model.schema import KEBAB, Choice, Field, Id, Kind, ListOf, Obj, Text
 from macros.tools.json_schema import expected, schema_line
@@ -134,7 +135,7 @@ def existing_ids(root: Path) -> dict[str, str]:
             continue
         for path in sorted(data_dir.glob(ctype.files)):
             try:
-                doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+                doc = parse_plain(path.read_text(encoding="utf-8"))
             except (yaml.YAMLError, UnicodeDecodeError):
                 continue
             items = doc if ctype.many and isinstance(doc, list) else [doc]
@@ -244,7 +245,7 @@ def _write(path: Path, text: str, ctype: ContentType, record_id: str) -> None:
     """Write the file in one step, after checking that it still reads as YAML with the new record last."""
     rel = path.name
     try:
-        doc = yaml.safe_load(text)
+        doc = parse_plain(text)
     except yaml.YAMLError as exc:
         raise ScaffoldError(f"{rel} tidak bisa dibaca sebagai YAML sehingga tidak ditambah; perbaiki dulu "
                             f"(jalankan `tksk validate`): {exc}") from exc

@@ -1,6 +1,6 @@
-"""A production-like local preview of the built site: gzip and cache headers as a real static host sends them.
+"""The one static server of the project: a built site served as a real static host serves it (gzip, cache headers).
 
-`make preview` (and the benchmarks in bench/) serve site/ with this, so page weights and Lighthouse
+`tksk preview` (`make preview`), `tksk pdf`, the benchmarks in bench/ and the tests serve sites with this, so page weights and Lighthouse
 figures match what a phone downloads from the published handbook. `mkdocs serve` and Python's
 ``http.server`` send every file uncompressed and without cache headers, which makes pages look three
 to four times heavier than they are and a second page look as heavy as the first.
@@ -87,13 +87,18 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     }
     protocol_version = "HTTP/1.1"  # keep-alive, as every host: one connection for a page's files
     quiet = False
+    #: what ``Cache-Control`` says; None sends none (the tests, which rewrite files in place between visits)
+    cache_control: str | None = CACHE_CONTROL
+    #: when a list: every requested path, without its query, is appended (tests count what a phone fetched)
+    paths: list[str] | None = None
 
     def log_message(self, format, *args):
         if not self.quiet:
             super().log_message(format, *args)
 
     def end_headers(self):
-        self.send_header("Cache-Control", CACHE_CONTROL)
+        if self.cache_control:
+            self.send_header("Cache-Control", self.cache_control)
         super().end_headers()
 
     def do_GET(self):
@@ -103,6 +108,8 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self._serve(head=True)
 
     def _serve(self, head: bool) -> None:
+        if self.paths is not None:
+            self.paths.append(self.path.split("?")[0])
         url_path = unquote(urlsplit(self.path).path)
         path = Path(self.translate_path(self.path))
         if path.is_dir():
@@ -158,16 +165,19 @@ class QuietServer(http.server.ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def make_server(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False) -> QuietServer:
+def make_server(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False,
+                cache_control: str | None = CACHE_CONTROL, paths: list[str] | None = None) -> QuietServer:
     """Return a server for ``site_dir`` on host:port (port 0: any free port); call ``serve_forever`` on it."""
-    handler = partial(type("Handler", (PreviewHandler,), {"quiet": quiet}), directory=str(site_dir))
+    options = {"quiet": quiet, "cache_control": cache_control, "paths": paths}
+    handler = partial(type("Handler", (PreviewHandler,), options), directory=str(site_dir))
     return QuietServer((host, port), handler)
 
 
 @contextlib.contextmanager
-def serving(site_dir: Path, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+def serving(site_dir: Path, host: str = "127.0.0.1", port: int = 0, cache_control: str | None = CACHE_CONTROL,
+            paths: list[str] | None = None) -> Iterator[str]:
     """Serve ``site_dir`` in a background thread while the block runs; yield its base URL (no trailing slash)."""
-    httpd = make_server(site_dir, host, port, quiet=True)
+    httpd = make_server(site_dir, host, port, quiet=True, cache_control=cache_control, paths=paths)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
@@ -175,17 +185,23 @@ def serving(site_dir: Path, host: str = "127.0.0.1", port: int = 0) -> Iterator[
     finally:
         httpd.shutdown()
         httpd.server_close()
+        thread.join()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m macros.tools.serve", description="Pratinjau situs hasil build seperti di hosting: gzip dan cache.")
+DESCRIPTION = "Pratinjau situs hasil build seperti di hosting: gzip dan cache."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of `tksk preview`."""
     parser.add_argument("site_dir", nargs="?", default="site", type=Path, help="folder hasil build (bawaan: site)")
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000)
-    args = parser.parse_args(argv)
+    parser.add_argument("--host", default="127.0.0.1", help="alamat; bawaan: 127.0.0.1 (hanya komputer ini)")
+    parser.add_argument("--port", type=int, default=8000, help="port; bawaan: 8000")
+
+
+def run(args: argparse.Namespace) -> int:
+    """`tksk preview`: serve a built site until Ctrl+C."""
     if not (args.site_dir / "index.html").is_file():
-        print(f"{args.site_dir}/index.html tidak ada: bangun situs dulu (make build).", file=sys.stderr)
+        print(f"{args.site_dir}/index.html tidak ada: bangun situs dulu (tksk build).", file=sys.stderr)
         return 1
     httpd = make_server(args.site_dir, args.host, args.port)
     address = f"http://{args.host}:{httpd.server_address[1]}/"
@@ -194,6 +210,12 @@ def main(argv: list[str] | None = None) -> int:
         httpd.serve_forever()
     httpd.server_close()
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="tksk preview", description=DESCRIPTION)
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
 
 
 if __name__ == "__main__":
