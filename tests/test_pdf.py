@@ -154,9 +154,9 @@ def test_print_page_is_built_but_not_searched_nor_precached(site, tmp_path):
     assert not [p for p in (site / "pagefind/fragment").iterdir() if b"print_page" in gzip.decompress(p.read_bytes())]
     assert "print_page" not in (site / "sw.js").read_text(encoding="utf-8")
     # Whatever order the plugins write in, the service worker never lists it.
-    from macros.outputs.offline import _pages
+    from macros.outputs.offline import pages
 
     (tmp_path / "print_page").mkdir()
     (tmp_path / "print_page/index.html").write_text("semua halaman")
     (tmp_path / "index.html").write_text("beranda")
-    assert _pages(tmp_path) == [""]
+    assert pages(tmp_path) == [""]

@@ -17,7 +17,8 @@ import yaml
 from playwright.sync_api import expect
 
 from macros.glue.site import load_site
-from macros.outputs.search import LIST_BOOST, SearchIndexError, SearchPage, indexed_html, page_labels, page_url, search_page, synonym_groups
+from macros.outputs.built import page_url
+from macros.outputs.search import LIST_BOOST, SearchIndexError, SearchPage, indexed_html, page_labels, search_page, synonym_groups
 from tests.helpers import ROOT
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "data/pencarian.yml").read_text(encoding="utf-8"))

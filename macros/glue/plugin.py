@@ -19,11 +19,10 @@ from macros.common.clock import ClockError
 from macros.common.errors import DataInvalid
 from macros.glue.site import GENERATED, Site, load_site, write_if_changed
 from macros.model.changes import all_changes
-from macros.outputs.csp import secure_site
 from macros.outputs.feed import FEED_NAME, atom_feed
 from macros.outputs.manifest import MANIFEST_NAME, web_manifest
-from macros.outputs.offline import learning_stages, write_service_worker
-from macros.outputs.search import SearchIndexError, page_labels, search_page, synonym_groups, write_search_index
+from macros.outputs.pipeline import finish_site
+from macros.outputs.search import SearchIndexError, page_labels, search_page
 from macros.render.navigation import extend_nav, records_by_section
 
 
@@ -87,12 +86,10 @@ class BukuSakuPlugin(BasePlugin):
 
     @event_priority(-100)  # after print-site has written print_page/, so that page gets its policy too
     def on_post_build(self, config):
-        secure_site(Path(config.site_dir))  # first: the worker's list hashes every page as it will be served
-        try:  # before the service worker, which pre-caches the index
-            write_search_index(Path(config.site_dir), self.search_pages, synonym_groups(self.site.handbook))
+        try:
+            finish_site(Path(config.site_dir), self.site.handbook, self.search_pages)  # macros/outputs/pipeline.py
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
-        write_service_worker(Path(config.site_dir), learning_stages(self.site.handbook))  # last: lists every file
 
 
 def _with_records(items: list, files, sections: dict[str, list[str]]) -> list:

@@ -18,6 +18,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from macros.outputs.built import BuiltSite
+
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 _STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
 _STYLE_ATTR = re.compile(r"""\sstyle=(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
@@ -68,7 +70,7 @@ def with_policy(html: str) -> str:
 def secure_site(site_dir: Path) -> int:
     """Write the policy into every HTML page of a built site; return how many pages carry it."""
     count = 0
-    for path in site_dir.rglob("*.html"):
+    for path in BuiltSite(site_dir).html_files():
         html = path.read_text(encoding="utf-8")
         secured = with_policy(html)
         if secured != html:

@@ -26,10 +26,11 @@ import gzip
 import hashlib
 import json
 import re
-import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from macros.outputs.built import BuiltSite, fragment_url
 
 SW_NAME = "sw.js"
 TEMPLATE = Path(__file__).parent / "sw.js"
@@ -49,8 +50,7 @@ SEARCH_DIR = "pagefind"
 #: Pages and files never saved: the print page (megabytes, for printing only), files for machines, source maps.
 SKIP_PAGES = ("print_page/",)
 #: Shell files the pages load only on demand, so they are not found among the pages' links.
-ON_DEMAND = ("search/search_index.json", "manifest.webmanifest")
-UNUSED_SEARCH_FILES = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
+ON_DEMAND = ("manifest.webmanifest",)
 LINKED = re.compile(rb'(?:src|href)="([^"#?:]+\.(?:css|js|png|svg|ico|webmanifest|json))"')
 
 
@@ -93,7 +93,7 @@ class Plan:
 
 
 def _file_of(site_dir: Path, url: str) -> Path:
-    return site_dir / url / "index.html" if url == "" or url.endswith("/") else site_dir / url
+    return BuiltSite(site_dir).file(url)
 
 
 def _entry(site_dir: Path, url: str) -> Entry:
@@ -106,17 +106,8 @@ def _entry(site_dir: Path, url: str) -> Entry:
 
 
 def pages(site_dir: Path) -> list[str]:
-    """Return every page of the edition as a directory URL (``sop/verval-data-kpm/``), Beranda as ``""``."""
-    found = []
-    for path in site_dir.rglob("index.html"):
-        rel = path.parent.relative_to(site_dir).as_posix()
-        url = "" if rel == "." else rel + "/"
-        if not url.startswith(SKIP_PAGES):
-            found.append(url)
-    return sorted(found)
-
-
-_pages = pages  # the name tests/test_pdf.py imports
+    """Return every page the edition saves as a directory URL (``sop/verval-data-kpm/``), Beranda as ``""``."""
+    return [url for url in BuiltSite(site_dir).pages if not url.startswith(SKIP_PAGES)]
 
 
 def _shell(site_dir: Path, page_urls: list[str]) -> list[str]:
@@ -129,20 +120,8 @@ def _shell(site_dir: Path, page_urls: list[str]) -> list[str]:
             if target.is_file() and site_dir.resolve() in target.parents:
                 found.add(target.relative_to(site_dir.resolve()).as_posix())
     found |= {rel for rel in ON_DEMAND if (site_dir / rel).is_file()}
-    if (site_dir / "search/search_index.json").is_file():  # Material's own search, if it is on: its worker
-        found |= {p.relative_to(site_dir).as_posix() for p in (site_dir / "assets/javascripts/workers").glob("search.*.min.js")}
     # The home-screen icons are not: the phone keeps its own copy when the handbook is added to it.
     return sorted(f for f in found if not f.endswith(".map") and f != SW_NAME and not f.startswith(GROUP_DIR + "/"))
-
-
-def _fragment_page(data: bytes) -> str | None:
-    """Return the page URL a Pagefind fragment belongs to (``/sop/x/`` -> ``sop/x/``), if it can be read."""
-    try:
-        text = zlib.decompress(data, 47).decode("utf-8", "replace")
-    except zlib.error:
-        return None
-    match = re.search(r'"url"\s*:\s*"([^"]*)"', text)
-    return match.group(1).lstrip("/") if match else None
 
 
 def _search_files(site_dir: Path) -> tuple[list[str], dict[str, str]]:
@@ -152,7 +131,6 @@ def _search_files(site_dir: Path) -> tuple[list[str], dict[str, str]]:
     fragments: dict[str, str] = {}
     if not root.is_dir():
         return engine, fragments
-    scripts = "".join(p.read_text(encoding="utf-8", errors="replace") for p in (site_dir / "javascripts").glob("*.js"))
     try:
         entry = json.loads((root / "pagefind-entry.json").read_text(encoding="utf-8"))
         wasm = {f"wasm.{lang['wasm']}.pagefind" for lang in entry["languages"].values()}
@@ -162,13 +140,11 @@ def _search_files(site_dir: Path) -> tuple[list[str], dict[str, str]]:
         rel = path.relative_to(site_dir).as_posix()
         if path.name.startswith("wasm.") and wasm is not None and path.name not in wasm:
             continue  # the engine for other languages
-        if path.name.startswith(UNUSED_SEARCH_FILES) and path.name not in scripts:
-            continue  # Pagefind's ready-made interfaces: our search (javascripts/cari.js) does not load them
-        page = _fragment_page(path.read_bytes()) if path.parent.name == "fragment" else None
+        page = fragment_url(path.read_bytes()) if path.parent.name == "fragment" else None
         if page is None:
             engine.append(rel)
         else:
-            fragments[page] = rel
+            fragments[page.lstrip("/")] = rel
     return engine, fragments
 
 

@@ -22,7 +22,6 @@ types exactly one of its names.
 from __future__ import annotations
 
 import asyncio
-import gzip
 import json
 import re
 import shutil
@@ -31,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.model.handbook import Handbook
+from macros.outputs.built import BuiltSite, fragment_url, page_url
 from macros.types import ALL, BY_NAME
 
 #: The folder of the search bundle inside the site; the service worker pre-caches it (macros/outputs/offline.py).
@@ -116,12 +116,6 @@ def synonym_groups(handbook: Handbook) -> list[dict]:
     return groups
 
 
-def page_url(src_uri: str) -> str:
-    """Return the address MkDocs gives a Markdown page with directory URLs: ``glosarium/kpm.md`` -> ``glosarium/kpm/``."""
-    path = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
-    return path + "/" if path else ""
-
-
 def normalise(text: str) -> str:
     """Lower case, words separated by single spaces, brackets and commas dropped (as a reader types it)."""
     text = re.sub(r"\([^)]*\)", " ", text)  # "corporate social responsibility (tanggung jawab ...)": the aside is not the name
@@ -175,11 +169,8 @@ def fragment_ids(bundle: Path) -> dict[str, str]:
 
     With it the search box finds a glossary page among the results without loading their fragments.
     """
-    ids = {}
-    for path in (bundle / "fragment").glob("*.pf_fragment"):
-        raw = gzip.decompress(path.read_bytes())
-        ids[json.loads(raw[raw.index(b"{"):])["url"]] = path.name.removesuffix(".pf_fragment")  # after the "pagefind_dcd" mark
-    return ids
+    return {url: path.name.removesuffix(".pf_fragment") for path in (bundle / "fragment").glob("*.pf_fragment")
+            if (url := fragment_url(path.read_bytes())) is not None}
 
 
 async def _index(site_dir: Path, pages: list[SearchPage], bundle: Path) -> dict:
@@ -192,7 +183,7 @@ async def _index(site_dir: Path, pages: list[SearchPage], bundle: Path) -> dict:
 
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site_dir.parent) as scratch:
         for page in pages:
-            path = site_dir / page.url / "index.html" if page.url.endswith("/") or not page.url else site_dir / page.url
+            path = BuiltSite(site_dir).file(page.url)
             if not path.is_file():
                 raise SearchIndexError(f"halaman {page.url or '/'} tidak ada di {site_dir}; indeks pencarian tidak bisa dibuat")
             target = Path(scratch) / path.relative_to(site_dir)

@@ -1,0 +1,26 @@
+"""The post-build pipeline: what is written into a built site after the engine wrote its pages, in this order.
+
+1. ``csp``: each page gets its Content-Security-Policy, hashing its own inline code, so the page is final;
+2. ``search``: Pagefind indexes the final pages and the glossary's synonyms are written beside the index;
+3. ``offline``: the service worker lists every file with its content hash, the search index included: last,
+   because any later change to a file would make its listed revision wrong.
+
+The print page (print_page/, mkdocs-print-site-plugin) is written before this runs (the plugin's hook runs
+after print-site's), so it gets its policy too; the search index and the offline copy leave it out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros.model.handbook import Handbook
+from macros.outputs.csp import secure_site
+from macros.outputs.offline import learning_stages, write_service_worker
+from macros.outputs.search import SearchPage, synonym_groups, write_search_index
+
+
+def finish_site(site_dir: Path, handbook: Handbook, search_pages: list[SearchPage]) -> None:
+    """Run the post-build steps on the site in ``site_dir``; raise ``SearchIndexError`` when the index fails."""
+    secure_site(site_dir)
+    write_search_index(site_dir, search_pages, synonym_groups(handbook))
+    write_service_worker(site_dir, learning_stages(handbook))
