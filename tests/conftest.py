@@ -168,3 +168,26 @@ def wait_until_saved_offline(page: Page, *paths: str, seconds: float = 30) -> No
     check = "async (paths) => { for (const p of paths) { if (!(await caches.match(p))) return false; } return true; }"
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     evaluate_until(page, check, bool, f"not saved for offline reading: {paths}", seconds, list(paths))
+
+
+#: What builds a whole site with MkDocs, in a test's or a fixture's own code: such tests are marked ``build``.
+_BUILDS = re.compile(r"\b(?:build|build_site|copy_project|publish|commit_edition|strict_build|temporary_site)\(|\"build\"|'build'")
+
+
+def _builds(function) -> bool:
+    import inspect
+
+    try:
+        return bool(_BUILDS.search(inspect.getsource(function)))
+    except (OSError, TypeError):
+        return False
+
+
+def pytest_collection_modifyitems(items):
+    """Mark ``build`` every test that builds a site itself or through a fixture (``pytest -m "not build and not browser"``
+    is then the fast loop: the data layer, rendering and the tools' own logic, in seconds)."""
+    for item in items:
+        definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+        fixtures = [d.func for defs in definitions.values() for d in defs]
+        if _builds(getattr(item, "function", None)) or any(_builds(f) for f in fixtures):
+            item.add_marker(pytest.mark.build)

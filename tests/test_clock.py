@@ -46,6 +46,7 @@ def _build_on(shift: str, site_dir) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.build
 def test_same_data_builds_the_same_site_on_any_day(tmp_path):
     """Build the real handbook as if on two days two years apart: every file of the site is the same, byte for byte
     (sitemap dates come from the data's changes, not from the day of the build)."""

@@ -32,7 +32,6 @@ def make_site(root: Path, page_text: str = "isi") -> Path:
         (root / page / "index.html").write_text(f"{page_text} {page} " + "kata " * 2000)
     (root / "pagefind/fragment").mkdir(parents=True)
     (root / "pagefind/pagefind.js").write_text("engine")
-    (root / "pagefind/pagefind-ui.js").write_text("ready-made interface, not loaded")
     for page in ("faq/a", "tugas/c"):
         fragment = gzip.compress(json.dumps({"url": f"/{page}/"}).encode(), mtime=0)
         (root / f"pagefind/fragment/id_{page[-1]}.pf_fragment").write_bytes(fragment)

@@ -27,11 +27,11 @@ if TYPE_CHECKING:
 
 #: The three states a reader must be able to tell apart.
 ACTIVE = "aktif"  #: confirmed by a source: in force, running
-UNCONFIRMED = "belum-dipastikan"  #: the sources do not say
+UNCONFIRMED = "belum-dipastikan"  #: the sources do not say; also the status word every type with a status offers
 ENDED = "selesai"  #: confirmed by a source: no longer in force, ended
 
-#: The status word that means "the sources do not say"; every type with a status offers it.
-NOT_CONFIRMED = "belum-dipastikan"
+#: The state names, for templates (``states.active``): the words are written here only.
+STATES = {"active": ACTIVE, "unconfirmed": UNCONFIRMED, "ended": ENDED}
 NOT_CONFIRMED_LABEL = "Status belum dipastikan"
 
 #: How each state looks on a page: a Material icon, then words (never colour alone).
@@ -75,7 +75,7 @@ class StatusRule:
         if status is None:
             return
         where = record.line_of("status")
-        if status == NOT_CONFIRMED:
+        if status == UNCONFIRMED:
             reason = d.get("catatan_status")
             if not reason:
                 log.add(record.file, where, "catatan_status",
@@ -116,5 +116,5 @@ def status_view(record: Record) -> dict:
         "icon": ICONS[state],
         "label": label,
         "sources": d.get("status_sumber") or [],
-        "reason": d.get("catatan_status") if d.status == NOT_CONFIRMED else None,
+        "reason": d.get("catatan_status") if d.status == UNCONFIRMED else None,
     }

@@ -12,7 +12,7 @@ from macros.model.handbook import Handbook
 from macros.model.listing import Topic, Trail, listed_whole, shown_on_index, topics_of, trails
 from macros.model.record import Record
 from macros.model.schema import PartialDate, field_rows
-from macros.model.status import status_view
+from macros.model.status import STATES, status_view
 from macros.render.safe_text import attr_text, one_line, plain, quote_block, safe_markdown
 from macros.types import ALL, BY_NAME, LABELS
 from macros.types.regulasi import NOT_IN_FORCE
@@ -43,7 +43,7 @@ class Renderer:
         self.env.filters.update(md=safe_markdown, cell=one_line, plain=plain, attr=attr_text, tanggal=_tanggal, label=_label,
                                 quote=quote_block, capitalize_first=lambda text: text[:1].upper() + text[1:])
         self.env.globals.update(hb=handbook, not_in_force=NOT_IN_FORCE, hb_labels=lambda key: LABELS[key].items(),
-                                field_rows=field_rows, status=status_view)
+                                field_rows=field_rows, status=status_view, states=STATES)
         self.env.tests["in_state"] = lambda record, state: status_view(record)["state"] == state
         self._topics = {t.name: topics_of(t, handbook) for t in ALL}
         self._trails = trails(handbook, ALL)
@@ -52,7 +52,11 @@ class Renderer:
                                 listed_whole=lambda name: listed_whole(BY_NAME[name], handbook))
         for ctype in ALL:
             if ctype.template_helpers:
-                self.env.globals.update(ctype.template_helpers(handbook))
+                helpers = ctype.template_helpers(handbook)
+                taken = sorted(set(helpers) & set(self.env.globals))
+                if taken:  # one global namespace: a second helper of the same name would silently win
+                    raise ValueError(f"{ctype.name}: template helpers {taken} are already defined; give them their own names")
+                self.env.globals.update(helpers)
 
     # -- record pages ------------------------------------------------------------------------
 

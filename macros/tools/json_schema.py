@@ -122,8 +122,7 @@ def _clock(kind: Clock) -> dict[str, Any]:
 
 
 #: How each kind of ``macros.model.schema`` (and the kinds type modules add) reads as JSON Schema. A kind not
-#: listed is converted as its nearest listed base class (a ``Text`` subclass is text); a kind with a
-#: ``json_schema()`` method converts itself.
+#: listed is converted as its nearest listed base class (a ``Text`` subclass is text).
 CONVERTERS: dict[type[Kind], Callable[[Any], dict[str, Any]]] = {
     AnswerList: _answers,
     Clock: _clock,
@@ -143,9 +142,6 @@ CONVERTERS: dict[type[Kind], Callable[[Any], dict[str, Any]]] = {
 
 def kind_schema(kind: Kind) -> dict[str, Any]:
     """Return the JSON Schema of one field kind."""
-    own = getattr(kind, "json_schema", None)
-    if callable(own):
-        return own()
     for cls in type(kind).__mro__:
         if cls in CONVERTERS:
             return CONVERTERS[cls](kind)

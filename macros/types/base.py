@@ -6,6 +6,7 @@ What a type declares is ``macros.model.content_type.ContentType``.
 from __future__ import annotations
 
 from macros.model.schema import Date, Field, Flag, ListOf, Obj, Ref, Text, Verbatim
+from macros.model.status import ENDED
 
 
 def sumber_field() -> Field:
@@ -28,7 +29,7 @@ def historis_field() -> Field:
 def check_basis_in_force(record, handbook, log):
     """Check that a record resting only on rules no longer in force says it is kept as history (``historis: true``)."""
     basis = [handbook.get(r) for r in record.data.get("dasar") or [] if r in handbook.records]
-    ended = [r for r in basis if r.type.status and r.type.status.state(r.data.status) == "selesai"]
+    ended = [r for r in basis if r.type.status and r.type.status.state(r.data.status) == ENDED]
     if basis and len(ended) == len(basis) and not record.data.get("historis"):
         log.add(record.file, record.line_of("dasar"), record.where("dasar"),
                 "semua dasar hukum catatan ini sudah tidak berlaku; tandai historis: true bila catatan ini disimpan "

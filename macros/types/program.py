@@ -3,20 +3,20 @@
 from macros.model.content_type import ContentType, Section, Topics
 from macros.model.listing import by_state
 from macros.model.schema import Field, Id, ListOf, Obj, Ref, Text
-from macros.model.status import ACTIVE, ENDED, NOT_CONFIRMED, NOT_CONFIRMED_LABEL, UNCONFIRMED, StatusRule
+from macros.model.status import ACTIVE, ENDED, NOT_CONFIRMED_LABEL, UNCONFIRMED, StatusRule
 from macros.types.base import check_basis_in_force, dasar_field, historis_field, riwayat_field, sumber_field, terkait_field
 
 #: A program "berjalan" only as of its source's date: the handbook cannot see that it still runs today.
 STATUS = StatusRule(
-    labels={"berjalan": "Berjalan", "berakhir": "Sudah berakhir (riwayat)", NOT_CONFIRMED: NOT_CONFIRMED_LABEL},
-    states={"berjalan": ACTIVE, "berakhir": ENDED, NOT_CONFIRMED: UNCONFIRMED},
+    labels={"berjalan": "Berjalan", "berakhir": "Sudah berakhir (riwayat)", UNCONFIRMED: NOT_CONFIRMED_LABEL},
+    states={"berjalan": ACTIVE, "berakhir": ENDED, UNCONFIRMED: UNCONFIRMED},
     dated=("berjalan",),
 )
 
 TYPE = ContentType(
     name="program",
     topics=Topics("Status", "status", by_state("program", [
-        (ACTIVE, "berjalan", "Berjalan"), (UNCONFIRMED, "belum-dipastikan", "Status belum dipastikan"),
+        (ACTIVE, "berjalan", "Berjalan"), (UNCONFIRMED, UNCONFIRMED, NOT_CONFIRMED_LABEL),
         (ENDED, "berakhir", "Sudah berakhir")]), in_nav=False, preview=5, noun="program"),
     order=20,
     own_section=Section(

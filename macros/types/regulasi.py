@@ -3,7 +3,7 @@
 from macros.model.content_type import ContentType, Section, Topics
 from macros.model.listing import by_state
 from macros.model.schema import Choice, Date, Field, Id, Integer, ListOf, Obj, PartialDate, Ref, Text
-from macros.model.status import ACTIVE, ENDED, NOT_CONFIRMED, NOT_CONFIRMED_LABEL, UNCONFIRMED, StatusRule
+from macros.model.status import ACTIVE, ENDED, NOT_CONFIRMED_LABEL, UNCONFIRMED, StatusRule
 from macros.types.base import kutipan_field, riwayat_field, sumber_field
 
 JENIS = (
@@ -16,9 +16,9 @@ STATUS = StatusRule(
         "diubah": "Berlaku dengan perubahan",
         "dicabut": "Dicabut",
         "tidak-berlaku": "Tidak berlaku lagi",
-        NOT_CONFIRMED: NOT_CONFIRMED_LABEL,
+        UNCONFIRMED: NOT_CONFIRMED_LABEL,
     },
-    states={"berlaku": ACTIVE, "diubah": ACTIVE, "dicabut": ENDED, "tidak-berlaku": ENDED, NOT_CONFIRMED: UNCONFIRMED},
+    states={"berlaku": ACTIVE, "diubah": ACTIVE, "dicabut": ENDED, "tidak-berlaku": ENDED, UNCONFIRMED: UNCONFIRMED},
 )
 NOT_IN_FORCE = ("dicabut", "tidak-berlaku")
 
@@ -64,7 +64,7 @@ def short_title(d) -> str:
 TYPE = ContentType(
     name="regulasi",
     topics=Topics("Status", "status", by_state("regulasi", [
-        (ACTIVE, "berlaku", "Berlaku"), (UNCONFIRMED, "belum-dipastikan", "Status belum dipastikan"),
+        (ACTIVE, "berlaku", "Berlaku"), (UNCONFIRMED, UNCONFIRMED, NOT_CONFIRMED_LABEL),
         (ENDED, "tidak-berlaku", "Tidak berlaku lagi")], newest_first="tahun"), noun="aturan"),
     order=40,
     own_section=Section(
