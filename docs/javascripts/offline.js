@@ -129,7 +129,8 @@
   }
 
   workers.register(new URL("sw.js", root)).then((registration) => {
-    const reloaded = performance.getEntriesByType("navigation")[0]?.type === "reload";
+    const navigation = performance.getEntriesByType("navigation")[0];
+    const reloaded = Boolean(navigation) && navigation.type === "reload";
     if (registration.waiting && workers.controller) {
       showNotice(registration);
       // The reader reloaded: that is the moment to switch, once the page has loaded. Chromium may still hold
@@ -138,7 +139,8 @@
     }
     registration.addEventListener("updatefound", () => {
       const incoming = registration.installing;
-      incoming?.addEventListener("statechange", () => {
+      if (!incoming) return;
+      incoming.addEventListener("statechange", () => {
         if (incoming.state === "installed" && workers.controller) showNotice(registration);
       });
     });

@@ -38,7 +38,13 @@ const NETWORK_WAIT_MS = 3000; // on a weak signal, show the saved page instead o
 const PARALLEL = 4;
 
 const absolute = (url) => new URL(url, SCOPE).href;
-const pairs = (list) => Object.fromEntries(list.map(([url, revision]) => [absolute(url), revision]));
+// Object.fromEntries, which is ES2019 (eslint.config.mjs: the dialect).
+function fromEntries(entries) {
+  const object = {};
+  for (const [key, value] of entries) object[key] = value;
+  return object;
+}
+const pairs = (list) => fromEntries(list.map(([url, revision]) => [absolute(url), revision]));
 
 async function readMeta(cache) {
   const response = await cache.match(META);
@@ -106,7 +112,7 @@ async function groupFiles(group) {
 }
 
 const isSearch = (url) => url.startsWith(SEARCH);
-const searchPart = (revisions) => Object.fromEntries(Object.entries(revisions).filter(([url]) => isSearch(url)));
+const searchPart = (revisions) => fromEntries(Object.entries(revisions).filter(([url]) => isSearch(url)));
 const sameFiles = (a, b) => Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([u, r]) => b[u] === r);
 
 // What a new edition saves: everything, except that the previous edition's complete search index stays in
@@ -118,8 +124,8 @@ function installPlan(revisions, older) {
   const kept = searchPart(previous.meta.revisions);
   const engine = Object.keys(wanted).filter((url) => SEARCH_ENGINE.test(url));
   if (sameFiles(wanted, kept) || !engine.every((url) => kept[url] === wanted[url])) return { revisions, pending: null };
-  const rest = Object.fromEntries(Object.entries(revisions).filter(([url]) => !isSearch(url)));
-  return { revisions: { ...rest, ...kept }, pending: wanted };
+  const rest = fromEntries(Object.entries(revisions).filter(([url]) => !isSearch(url)));
+  return { revisions: Object.assign(rest, kept), pending: wanted };
 }
 
 self.addEventListener("install", (event) => {
@@ -128,7 +134,7 @@ self.addEventListener("install", (event) => {
     const older = await olderEditions();
     const revisions = pairs(PRECACHE);
     // Sections and stages the reader saved in the previous edition stay saved in this one.
-    const saved = [...new Set(older.flatMap((o) => o.meta.groups))].filter((g) => GROUPS[g] && !GROUPS[g].complete);
+    const saved = [...new Set([].concat(...older.map((o) => o.meta.groups)))].filter((g) => GROUPS[g] && !GROUPS[g].complete);
     for (const group of saved) Object.assign(revisions, await groupFiles(group));
     const plan = installPlan(revisions, older);
     await saveFiles(cache, Object.entries(plan.revisions), older);
@@ -181,7 +187,7 @@ async function refreshSearch() {
   const stale = Object.keys(searchPart(now.revisions)).filter((url) => !(url in now.pending));
   for (const url of stale) delete now.revisions[url];
   Object.assign(now.revisions, now.pending);
-  await writeMeta(cache, { ...now, pending: null, stale: [...(now.stale || []), ...stale] });
+  await writeMeta(cache, Object.assign({}, now, { pending: null, stale: [...(now.stale || []), ...stale] }));
   mayBePending = false;
   mayBeStale = true;
 }
@@ -193,7 +199,7 @@ async function dropStale() {
   const meta = await readMeta(cache);
   if (!meta || !meta.stale || !meta.stale.length) return;
   await Promise.all(meta.stale.map((url) => cache.delete(url)));
-  await writeMeta(cache, { ...(await readMeta(cache)), stale: [] });
+  await writeMeta(cache, Object.assign({}, await readMeta(cache), { stale: [] }));
 }
 
 async function fromNetwork(request, url, waitMs) {
@@ -236,7 +242,8 @@ self.addEventListener("fetch", (event) => {
   const url = request.url.split("#")[0].split("?")[0].replace(/\/index\.html$/, "/");
   event.respondWith(respond(request, url));
   if (url === SEARCH_ENTRY && navigator.onLine) {
-    refreshing = refreshing || refreshSearch().catch(() => {}).finally(() => { refreshing = null; });
+    // After catch() the chain never rejects, so then() runs as finally() (ES2018) would.
+    refreshing = refreshing || refreshSearch().catch(() => {}).then(() => { refreshing = null; });
     event.waitUntil(refreshing);
   } else if (request.mode === "navigate") {
     event.waitUntil(dropStale().catch(() => {}));
