@@ -30,20 +30,20 @@
     const label = jenis ? select.options[select.selectedIndex].textContent : "";
     let tampil = 0;
     const lists = new Set();
-    entries.forEach(function (li) {
+    entries.forEach((li) => {
       const cocok = !jenis || li.getAttribute("data-jenis") === jenis;
       li.hidden = !cocok;
       if (cocok) tampil += 1;
       lists.add(li.parentElement);
     });
-    lists.forEach(function (list) {
+    lists.forEach((list) => {
       let note = list.nextElementSibling;
       if (!note || !note.classList.contains(KOSONG)) {
         note = document.createElement("p");
         note.className = KOSONG;
         list.after(note);
       }
-      const ada = Array.prototype.some.call(list.children, function (li) { return !li.hidden; });
+      const ada = Array.prototype.some.call(list.children, (li) => !li.hidden);
       list.hidden = !ada;
       note.hidden = ada;
       note.textContent = ada ? "" : "Tidak ada perubahan " + label + " di bagian ini.";
@@ -59,8 +59,8 @@
     const entries = Array.prototype.slice.call(document.querySelectorAll("li[data-jenis]"));
     if (!select || !status || !entries.length) return;
     form.setAttribute(SIAP, "");
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    select.addEventListener("change", function () { saring(select, entries, status); });
+    form.addEventListener("submit", (event) => event.preventDefault());
+    select.addEventListener("change", () => saring(select, entries, status));
     form.hidden = false;
     if (select.value) saring(select, entries, status); // the browser kept a choice (back button)
   }
