@@ -4,17 +4,24 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip install -q --disable-pip-version-check -c requirements.lock
 export NO_MKDOCS_2_WARNING := 1
+#: ESLint over the JavaScript we write, in one dialect (eslint.config.mjs says which files and why that dialect).
+ESLINT := node_modules/.bin/eslint --max-warnings 0 .
 
-.PHONY: serve test test-later debian-tools build validate lint bench bench-scale pdf chromium clean publish preview-editions preview lighthouse
+.PHONY: serve test test-later debian-tools build validate lint lint-js bench bench-scale pdf chromium clean publish preview-editions preview lighthouse
 
 ## serve: set up and serve the handbook on http://127.0.0.1:8000 (reloads when data/ changes)
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
-## test: set up (Python packages, Debian's Chromium and faketime) and run every test
-test: $(VENV)/.test debian-tools
+## test: set up (Python packages, node_modules, Debian's Chromium and faketime), lint, and run every test
+test: $(VENV)/.test debian-tools node_modules/.package-lock.json
 	$(BIN)/ruff check .
+	$(ESLINT)
 	$(BIN)/pytest
+
+## lint-js: ESLint over docs/javascripts/ and the service-worker template, no warning allowed (needs node 20)
+lint-js: node_modules/.package-lock.json
+	$(ESLINT)
 
 ## test-later: the fast tests again with every clock 400 days ahead (Debian's faketime), so no date bomb lands
 ##   (.ci/run runs it after make test; tests marked real_clock need the real one)
