@@ -1,5 +1,5 @@
 // ESLint for the JavaScript we write: the page scripts (docs/javascripts/) and the service-worker template
-// (macros/**/sw.js, filled in by macros/offline.py). `make lint-js` runs it; `make test` runs that.
+// (macros/**/sw.js, filled in by macros/outputs/offline.py). `make lint-js` runs it; `make test` runs that.
 //
 // One dialect for all of it: ES2017, plus three later features that search needs. Why that level:
 // the readers are TKSK workers on cheap Android phones, many of which keep the browser or WebView they came
