@@ -63,7 +63,7 @@ export default [
     languageOptions: {
       globals: {
         ...globals.serviceworker,
-        // Placeholders that macros/offline.py replaces with JSON when it writes site/sw.js.
+        // Placeholders that macros/outputs/offline.py replaces with JSON when it writes site/sw.js.
         __PRECACHE__: "readonly",
         __GROUPS__: "readonly",
       },
