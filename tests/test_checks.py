@@ -8,7 +8,7 @@ import pytest
 from macros.checks import CHECKS
 from macros.checks.sources import ENV
 from macros.tools.cli import main
-from tests.helpers import errors_of
+from tests.helpers import BASE, errors_of
 
 SEED = ("Judul berita\n"
         "Jejaring kerja menjadi dasar bagi TKSK yang seringkali memberikan layanan langsung kepada masyarakat, "
@@ -69,23 +69,10 @@ def test_near_copy_in_a_hand_written_page_is_an_error(tree, seeds):
 
 def test_a_quote_must_be_found_word_for_word(tree, seeds):
     """Check that a marked quote missing from every cited seed and from FACTS.md is an error, and one in FACTS.md is not."""
-    rakor = """\
-id: rakor-uji
-judul: Rakor uji
-jenis: rakor
-tanggal: 2021-05-20
-penyelenggara: Dinas uji
-peserta: Para TKSK
-ringkasan: Rakor untuk uji.
-pesan_kunci: [Pesan satu.]
-kutipan:
-  - teks: {teks}
-    oleh: Kepala Dinas uji, 2021
-    sumber: berita-uji
-sumber: [berita-uji]
-"""
+    rakor = BASE["data/rakor/rakor-uji.yml"] + (
+        "kutipan:\n  - teks: {teks}\n    oleh: Kepala Dinas uji, 2021\n    sumber: berita-uji\n")
     invented = errors_of(tree({"data/rakor/rakor-uji.yml": rakor.format(teks="Kata yang tidak pernah diucapkan.")}))
-    assert invented == ["data/rakor/rakor-uji.yml:10: kutipan[1].teks: \"Kata yang tidak pernah diucapkan.\" ditulis sebagai "
+    assert invented == ["data/rakor/rakor-uji.yml:11: kutipan[1].teks: \"Kata yang tidak pernah diucapkan.\" ditulis sebagai "
                         "kata-kata sumber, tetapi tidak ditemukan persis di naskah sumber yang dikutip catatan ini (atau di "
                         "FACTS.md); salin persis, atau tulis dengan kata-kata sendiri"]
     assert errors_of(tree({"data/rakor/rakor-uji.yml": rakor.format(teks="Kata persis dari fakta.")})) == []

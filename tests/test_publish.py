@@ -25,6 +25,7 @@ from playwright.sync_api import expect
 
 from macros.common import clock
 from macros.tools import publish
+from macros.tools.cli import main
 from macros.tools.publish import Edition, PublishError, check_order, parse_edition
 from macros.tools.serve import serving
 from tests.conftest import PHONE, WIDTH, copy_project, evaluate_until
@@ -508,7 +509,7 @@ def test_failure_after_mike_started_puts_the_branch_back(tmp_path, monkeypatch, 
     monkeypatch.setattr(publish, "commit_edition", mike_commits_then_fails)
     for name, value in {**GIT_IDENTITY, "SITE_URL": SITE_URL}.items():
         monkeypatch.setenv(name, value)
-    assert publish.main(["2026.3", "--root", str(repo)]) == 1
+    assert main(["publish", "2026.3", "--root", str(repo)]) == 1
     err = capsys.readouterr().err
     assert "Langkah mike gagal" in err and "Cabang gh-pages dikembalikan seperti semula." in err
     assert head(repo) == before
@@ -519,16 +520,16 @@ def test_an_edition_is_built_once(tmp_path, monkeypatch, capsys):
     repo = copy_project(tmp_path / "p")
     git(repo, "init", "-q", "-b", "main")
     builds = []
-    real_build = publish.build
+    real_build = publish.build_site
 
-    def counted(root, site_dir=None):
+    def counted(root, site_dir):
         builds.append(site_dir)
         return real_build(root, site_dir)
 
-    monkeypatch.setattr(publish, "build", counted)
+    monkeypatch.setattr(publish, "build_site", counted)
     for name, value in {**GIT_IDENTITY, "SITE_URL": SITE_URL}.items():
         monkeypatch.setenv(name, value)
-    assert publish.main(["2026.1", "--root", str(repo)]) == 0, capsys.readouterr().err
+    assert main(["publish", "2026.1", "--root", str(repo)]) == 0, capsys.readouterr().err
     assert len(builds) == 1
     assert show(repo, "2026.1/index.html") == show(repo, "latest/index.html")
     assert publish.docs_version_var not in os.environ and Path.cwd() != repo  # put back after the build

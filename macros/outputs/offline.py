@@ -79,6 +79,7 @@ class Plan:
     precache: list[Entry]
     groups: dict[str, Group]
     entries: dict[str, Entry]
+    pages: list[str]  #: every page the edition saves (``pages``), found once
 
     def bytes(self, urls: Iterable[str]) -> int:
         return sum(self.entries[u].gzip_bytes for u in urls)
@@ -212,7 +213,7 @@ def plan(site_dir: Path, stages: Mapping[str, list[str]] | None = None, budget: 
         deeper = sorted((g.page for g in groups.values() if g.page.count("/") > 1), key=lambda u: (u.count("/"), u))
         for name in [*top, *deeper]:
             take(groups[name].urls)
-    return Plan([entries[u] for u in chosen], groups, entries)
+    return Plan([entries[u] for u in chosen], groups, entries, page_urls)
 
 
 def _pairs(entries: Iterable[Entry]) -> str:
@@ -227,7 +228,7 @@ def service_worker(site_dir: Path, stages: Mapping[str, list[str]] | None = None
     """Return the service worker source and the group lists (file name -> JSON) for ``site_dir``."""
     chosen = plan(site_dir, stages, budget)
     lists = {_group_file(g.page): _pairs(chosen.entries[u] for u in g.urls) for g in chosen.groups.values()}
-    page_urls = set(pages(site_dir))
+    page_urls = set(chosen.pages)
     groups = {
         "./" + g.page: {"kind": g.kind, "list": "./" + _group_file(g.page),
                         "revision": hashlib.sha256(lists[_group_file(g.page)].encode()).hexdigest()[:REVISION_LENGTH],

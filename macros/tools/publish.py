@@ -293,13 +293,3 @@ def run(args: argparse.Namespace) -> int:
         print("Edisi tidak diterbitkan: dihentikan.", file=sys.stderr)
         return 1
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="tksk publish", description=DESCRIPTION)
-    add_arguments(parser)
-    return run(parser.parse_args(argv))
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -210,13 +210,3 @@ def run(args: argparse.Namespace) -> int:
         httpd.serve_forever()
     httpd.server_close()
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="tksk preview", description=DESCRIPTION)
-    add_arguments(parser)
-    return run(parser.parse_args(argv))
-
-
-if __name__ == "__main__":
-    sys.exit(main())
