@@ -29,9 +29,10 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.offline import EDIT, copy_project, kib  # noqa: E402  the same edit as the in-folder figure
+from bench.offline import EDIT, kib  # noqa: E402  the same edit as the in-folder figure
 from macros.tools.pdf import CHROMIUM, LAUNCH_ARGS  # noqa: E402
 from macros.tools.serve import PreviewHandler, QuietServer  # noqa: E402
+from tests.support.project import copy_project  # noqa: E402
 
 IDENTITY = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@contoh.go.id",
             "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@contoh.go.id"}

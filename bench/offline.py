@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,8 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 from macros.load.handbook import load_handbook  # noqa: E402
 from macros.outputs.offline import BUDGET, SW_NAME, learning_stages, pages, plan  # noqa: E402
+from tests.support.project import copy_project  # noqa: E402
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "overrides", "data")
 #: One FAQ answer reworded (same facts, same source): the smallest real edit an editor makes.
 EDIT = ("data/faq/bansos.yml", "Aturannya Permensos 20/2019.", "Aturan yang berlaku adalah Permensos 20/2019.")
 
@@ -47,14 +46,6 @@ def build(root: Path, site: Path) -> float:
     if result.returncode:
         sys.exit(f"build of {root} failed:\n{result.stdout}{result.stderr}")
     return time.perf_counter() - start
-
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / part)
-    return dest
 
 
 def first_visit(root: Path, site: Path) -> None:
@@ -103,7 +94,7 @@ def one_record_update(tmp: Path) -> None:
 
 
 def synthetic(tmp: Path, records: int) -> None:
-    from bench.generate import generate
+    from tests.support.scaled_data import generate
 
     root = generate(tmp / f"hb-{records}", records)
     site = tmp / f"site-{records}"

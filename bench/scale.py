@@ -36,12 +36,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.generate import generate  # noqa: E402
 from macros.glue.used_abbr import definitions, used  # noqa: E402
 from macros.load.handbook import load_handbook  # noqa: E402
 from macros.render.abbreviations import abbreviations_markdown  # noqa: E402
 from macros.render.navigation import extend_nav  # noqa: E402
 from macros.render.renderer import Renderer  # noqa: E402
+from tests.support.scaled_data import generate  # noqa: E402
 
 SIZES = (145, 1000, 5000)
 #: The pages whose size is followed from size to size (they exist in every generated handbook).

@@ -5,7 +5,7 @@ a temporary folder: as it is, and as a variant with Material's `search` plugin (
 search.suggest and search.highlight) instead of ours. Then, in Debian's Chromium at a 360 px phone
 viewport, against macros/tools/serve.py (gzip, as a static host serves the files):
 
-- recall@3 over tests/data/pencarian.yml for both, each query typed into the search box as a reader
+- recall@3 over tests/outputs/data/pencarian.yml for both, each query typed into the search box as a reader
   does, the first three pages of the result list compared with the pages the query should find;
 - the time from the last keystroke to the results on screen, ours, with the CPU slowed 4x
   (CDP Emulation.setCPUThrottlingRate), for the query set typed one key every 80 ms: the first query
@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from macros.tools.pdf import CHROMIUM, LAUNCH_ARGS  # noqa: E402
 from macros.tools.serve import serving  # noqa: E402
 
-QUERIES = yaml.safe_load((ROOT / "tests/data/pencarian.yml").read_text(encoding="utf-8"))
+QUERIES = yaml.safe_load((ROOT / "tests/outputs/data/pencarian.yml").read_text(encoding="utf-8"))
 TOP = 3
 LATENCY_TARGET_MS = 100
 CPU_SLOWDOWN = 4
@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
             cost_material, files_material = opening_cost(material, material_site, browser, False)
             browser.close()
 
-    print(f"Search over {len(QUERIES)} queries (tests/data/pencarian.yml), Chromium at 360 px, gzip preview")
+    print(f"Search over {len(QUERIES)} queries (tests/outputs/data/pencarian.yml), Chromium at 360 px, gzip preview")
     print(f"{'':44}{'ours (Pagefind)':>18}{'Material (lunr)':>18}")
     print(f"{'recall@3':44}{recall_ours:>18.3f}{recall_material:>18.3f}")
     print(f"{'search download (gzip)':44}{cost_ours / 1000:>15.1f} KB{cost_material / 1000:>15.1f} KB")

@@ -1,26 +1,24 @@
-"""Fixtures shared by the test modules: data trees, built sites, a local server and a phone browser."""
+"""Fixtures shared by the test modules: data trees, the real handbook, built sites, a local server and a phone
+browser. The code behind them lives in tests/support/ (data, project, phone, links)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 from macros.common import clock
+from macros.load.handbook import load_handbook
+from macros.model.handbook import Handbook
 from macros.tools.pdf import CHROMIUM, LAUNCH_ARGS  # Debian's Chromium and its flags: one list for the PDFs, tests and benches
 from macros.tools.serve import serving
-from tests.helpers import ROOT, TODAY, write_tree
-
-#: What a copy of the project needs besides data/ to build a site.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "overrides")
+from tests.support.data import ROOT, TODAY, write_tree
+from tests.support.phone import LOCAL_SCHEMES, PHONE, Phone
+from tests.support.project import build
 
 
 @pytest.fixture
@@ -44,31 +42,13 @@ def tree(tmp_path):
     return make
 
 
-def copy_project(dest: Path, data_changes: dict[str, str | None] | None = None, real_data: bool = True) -> Path:
-    """Copy the project's site sources to ``dest`` with the real data (or the small base tree), changed."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / part)
-    if real_data:
-        shutil.copytree(ROOT / "data", dest / "data")
-        for rel, text in (data_changes or {}).items():
-            path = dest / rel
-            if text is None:
-                path.unlink()
-            else:
-                path.write_text(text, encoding="utf-8")
-    else:
-        write_tree(dest, data_changes)
-    return dest
+@pytest.fixture(scope="session")
+def real_handbook() -> Handbook:
+    """Load and check the real data once per session (about a second: the source checks read every seed).
 
-
-def build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run the editors' build command (strict, atomic) on a project folder."""
-    return subprocess.run(
-        [sys.executable, "-m", "macros", "build", "--root", str(root), "--site-dir", str(site_dir)],
-        capture_output=True, text=True, cwd=ROOT,
-    )
+    Read-only: a test that changes data writes a tree of its own.
+    """
+    return load_handbook(ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -87,13 +67,6 @@ def server(site):
         yield base
 
 
-WIDTH = 360
-PHONE = {"viewport": {"width": WIDTH, "height": 740}, "is_mobile": True, "has_touch": True}
-#: Requests that never reach a network.
-LOCAL_SCHEMES = ("data:", "blob:")
-
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Start one headless Chromium for the whole session."""
@@ -101,29 +74,6 @@ def browser() -> Iterator[Browser]:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield chromium
         chromium.close()
-
-
-@dataclass
-class Phone:
-    """A fresh phone tab on the local site, with every request and script error it saw."""
-
-    page: Page
-    base: str
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    #: what the page's Content-Security-Policy refused (macros/outputs/csp.py): must stay empty
-    refused: list[str] = field(default_factory=list)
-
-    def open(self, path: str) -> Page:
-        """Open a path of the site (``/`` for Beranda) and return the page."""
-        self.page.goto(self.base + path)
-        return self.page
-
-    def tap_and_wait(self, locator: Locator, url_pattern: re.Pattern[str]) -> None:
-        """Tap a link and wait until the browser shows a page whose URL matches."""
-        locator.tap()
-        self.page.wait_for_url(url_pattern)
-        self.page.wait_for_load_state()
 
 
 @pytest.fixture
@@ -146,28 +96,6 @@ def phone(browser, server) -> Iterator[Phone]:
     assert tab.requests, "no request was recorded"
     assert not tab.errors, f"script errors on the page: {tab.errors}"
     assert not tab.refused, f"the page's security policy refused something: {tab.refused}"
-
-
-def evaluate_until(page: Page, script: str, condition, what: str, seconds: float = 30, arg=None):
-    """Run an (async) script in the page until ``condition(result)``; return that result, or fail saying ``what``.
-
-    Polled with ``page.evaluate``: ``page.wait_for_function`` does not await an async predicate (its
-    promise counts as true at once), so it cannot wait on the Cache API.
-    """
-    import time
-
-    deadline = time.monotonic() + seconds
-    while not condition(result := page.evaluate(script, arg)):
-        assert time.monotonic() < deadline, f"{what} after {seconds} s: {result}"
-        page.wait_for_timeout(250)
-    return result
-
-
-def wait_until_saved_offline(page: Page, *paths: str, seconds: float = 30) -> None:
-    """Wait until the service worker has saved every path (``/sop/x/``) for offline reading."""
-    check = "async (paths) => { for (const p of paths) { if (!(await caches.match(p))) return false; } return true; }"
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    evaluate_until(page, check, bool, f"not saved for offline reading: {paths}", seconds, list(paths))
 
 
 #: What builds a whole site with MkDocs, in a test's or a fixture's own code: such tests are marked ``build``.

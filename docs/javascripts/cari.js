@@ -20,7 +20,7 @@
  * Plain script in the site's dialect (ES2017 with import() and Unicode regular expressions; eslint.config.mjs
  * says why), no inline code, no HTML parsing (text goes in with textContent), nothing from another host: it
  * runs under a strict Content-Security-Policy. Its colours and tap areas are in stylesheets/extra.css.
- * window.bukuSakuCari(query) returns the result list the panel shows (tests/test_search.py runs the query
+ * window.bukuSakuCari(query) returns the result list the panel shows (tests/outputs/test_search.py runs the query
  * set through it), and every list shown fires "cari:hasil" on document (bench/search.py times keystroke to
  * results with it).
  */

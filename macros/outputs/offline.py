@@ -8,7 +8,7 @@ chooses to switch (``workbox-window``'s "waiting" recipe: SKIP_WAITING, reload o
 per scope. What Workbox lacks here is the offline budget: ``workbox-build`` puts every file in the worker
 (hundreds of KB at 5,000 records, fetched again with every edition) and has no "save this section"; that
 would be our own code on top of Workbox anyway. One small worker (macros/outputs/sw.js, no node at build
-time) was simpler, and tests/test_offline.py checks the Workbox behaviour in Chromium.
+time) was simpler, and tests/outputs/test_offline.py checks the Workbox behaviour in Chromium.
 
 What a first visit saves is chosen here, at build time, within ``BUDGET`` (gzip bytes):
 1. always: the shell (Beranda, the "not saved" page, CSS, JS, manifest) and the search engine (Pagefind's
