@@ -87,8 +87,6 @@ class ContentType:
     order: int = 100
     #: the URL folder when it is not the type's name (modules live under ``kurikulum/``)
     folder: str = ""
-    #: the template that renders its pages when it is not ``<name>.md.j2`` (children use their parent's)
-    template: str = ""
     #: a section of its own (index page generated, menu entry added), for types that have no hand-written index
     own_section: Section | None = None
     #: records nested in a list field, each a record of a child type
@@ -117,7 +115,8 @@ class ContentType:
 
     @property
     def template_name(self) -> str:
-        return self.template or f"{self.name}.md.j2"
+        """The template of its record pages (its section's pages are under ``templates/bagian/<name>/``)."""
+        return f"{self.name}.md.j2"
 
     @property
     def choice_labels(self) -> dict[str, dict[str, str]]:

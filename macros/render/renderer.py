@@ -74,7 +74,7 @@ class Renderer:
     def record_page(self, record: Record) -> str:
         here = record.type.src_uri(record.id)
         template = self.env.get_template(record.type.template_name)
-        markdown = template.render(page=record.type.name, r=record, d=record.data, link=_Links(self.handbook, here),
+        markdown = template.render(r=record, d=record.data, link=_Links(self.handbook, here),
                                    **self._context(record))
         trail = self._trails.get(record.id)
         return _after_front_matter(markdown, self._trail_line(trail, here)) if trail else markdown
@@ -92,10 +92,10 @@ class Renderer:
         return self.env.get_template("_jejak.md.j2").render(trail=trail, link=_Links(self.handbook, here))
 
     def section_page(self, ctype, name: str) -> str:
-        """Render a page of a type's own section (its index, its progress page) from the type's template."""
+        """Render a page of a type's own section (its index, its progress page) from ``templates/bagian/<type>/<name>.md.j2``."""
         here = f"{ctype.url_folder}/{name}.md"
-        template = self.env.get_template(ctype.template_name)
-        return template.render(page=name, section=ctype.own_section, ctype=ctype, link=_Links(self.handbook, here))
+        template = self.env.get_template(f"bagian/{ctype.name}/{name}.md.j2")
+        return template.render(section=ctype.own_section, ctype=ctype, link=_Links(self.handbook, here))
 
     def _context(self, record: Record) -> dict:
         """Facts every record page shows that are computed, never written: status of its legal basis."""

@@ -129,7 +129,6 @@ MODUL = ContentType(
     files="",
     many=False,
     folder="kurikulum",
-    template="kurikulum.md.j2",
     search_boost=1.5,
     summary="judul",
     checks=(check_questions,),
