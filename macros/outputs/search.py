@@ -146,14 +146,18 @@ def write_search_index(site_dir: Path, pages: list[SearchPage], groups: list[dic
     for attempt in (1, 2):
         try:
             counts = asyncio.run(_index(site_dir, pages, bundle))
+            broken = incomplete_files(bundle)
+            if broken:
+                raise _Incomplete(f"berkas indeks terpotong: {', '.join(broken)}")
             break
         except SearchIndexError:
             raise
         except Exception as exc:  # Pagefind's service reports its failures as plain exceptions
-            # Seen once under heavy load in the suite ("Expecting value"): the Python API reads the service's
-            # stdout, which it merges with stderr, as JSON. One more try before the build stops.
+            # Seen under heavy load in the suite: "Expecting value" (the Python API reads the service's stdout,
+            # which it merges with stderr, as JSON), and files cut short (see incomplete_files). One more try
+            # before the build stops.
             if attempt == 2:
-                raise SearchIndexError(f"Pagefind gagal membuat indeks pencarian: {exc!r}") from exc
+                raise SearchIndexError(f"Pagefind gagal membuat indeks pencarian: {exc}") from exc
             shutil.rmtree(bundle, ignore_errors=True)
     for pattern in UNUSED:
         for path in bundle.glob(pattern):
@@ -162,6 +166,38 @@ def write_search_index(site_dir: Path, pages: list[SearchPage], groups: list[dic
     groups = [{**group, "id": ids.get("/" + group["url"])} for group in groups]  # None: the page is not searched
     (bundle / SYNONYMS).write_text(json.dumps(groups, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return counts
+
+
+class _Incomplete(Exception):
+    """Pagefind answered that it wrote the bundle, but a file is cut short."""
+
+
+#: How the two scripts Pagefind writes end when they are whole (pagefind 1.x, minified).
+_SCRIPT_ENDS = {"pagefind.js": b"};", "pagefind-worker.js": b");"}
+
+
+def incomplete_files(bundle: Path) -> list[str]:
+    """Name the bundle's files that are cut short: every index, fragment and engine file is gzip, and must unpack;
+    the two scripts must end as they do when whole.
+
+    Pagefind's Python API stops the indexer as soon as it has answered "files written"; under load that answer has
+    come before the last write was flushed, leaving pagefind-worker.js cut at 32 KiB or pagefind.js empty.
+    """
+    import gzip
+    import zlib
+
+    broken = []
+    for path in sorted(bundle.rglob("*")):
+        if path.is_file() and (path.suffix.startswith(".pf_") or path.suffix == ".pagefind"):
+            try:
+                gzip.decompress(path.read_bytes())
+            except (EOFError, OSError, zlib.error):
+                broken.append(path.relative_to(bundle).as_posix())
+    for name, end in _SCRIPT_ENDS.items():
+        path = bundle / name
+        if not path.is_file() or not path.read_bytes().rstrip().endswith(end):
+            broken.append(name)
+    return broken
 
 
 def fragment_ids(bundle: Path) -> dict[str, str]:

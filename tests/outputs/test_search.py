@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,16 @@ import yaml
 from playwright.sync_api import expect
 
 from macros.outputs.built import page_url
-from macros.outputs.search import LIST_BOOST, SearchIndexError, SearchPage, indexed_html, page_labels, search_page, synonym_groups
+from macros.outputs.search import (
+    LIST_BOOST,
+    SearchIndexError,
+    SearchPage,
+    incomplete_files,
+    indexed_html,
+    page_labels,
+    search_page,
+    synonym_groups,
+)
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "data/pencarian.yml").read_text(encoding="utf-8"))
 RECALL_FLOOR = 0.95
@@ -112,6 +122,19 @@ def test_built_index_is_indonesian_and_holds_only_content_pages(site):
 
 
 @pytest.mark.browser
+def test_a_bundle_cut_short_is_named(site, tmp_path):
+    """Check that the built bundle is whole, and that each way Pagefind has been seen to cut it short is caught:
+    a script cut at 32 KiB, an empty script, an index file cut in half (the build then indexes again)."""
+    bundle = shutil.copytree(site / "pagefind", tmp_path / "pagefind")
+    assert incomplete_files(bundle) == []
+    worker = bundle / "pagefind-worker.js"
+    worker.write_bytes(worker.read_bytes()[:32_768])
+    (bundle / "pagefind.js").write_bytes(b"")
+    index = sorted((bundle / "index").iterdir())[0]
+    index.write_bytes(index.read_bytes()[: len(index.read_bytes()) // 2])
+    assert incomplete_files(bundle) == [f"index/{index.name}", "pagefind.js", "pagefind-worker.js"]
+
+
 def test_query_set_recall_at_3(phone):
     """Check that the TKSK query set finds its pages among the first three results, recall@3 >= 0.95."""
     page = phone.open("/")
