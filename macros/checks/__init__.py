@@ -8,7 +8,8 @@ and every reference is resolved; those errors come first. Then:
 1. ``READ`` checks need only the records as read: they run even when other errors were found;
 2. ``LINKED`` checks need valid data with every reference resolved: they run only when no error was found so far.
 
-Advice (coverage gaps, ``ContentType.advice``) is reported after the checks and never stops a build.
+Advice (coverage gaps, ``ContentType.advice``) and reports (figures, ``ContentType.reports``) come after the
+checks and never stop a build.
 To add a check: write it in a module of this package, taking a ``Subject`` and the ``ErrorLog``, and list it below.
 """
 
@@ -85,3 +86,4 @@ def run_checks(subject: Subject, log: ErrorLog) -> None:
     if not log:
         handbook = subject.handbook
         handbook.advice = [line for t in ALL for advise in t.advice for line in advise(handbook)]
+        handbook.reports = [line for t in ALL for report in t.reports for line in report(handbook)]

@@ -97,6 +97,8 @@ class ContentType:
     topics: Topics | None = None
     #: checks that only warn (coverage): reported by `tksk validate`, never stop a build
     advice: tuple[Callable[[Handbook], list[str]], ...] = field(default=())
+    #: figures about its records (how guessable the questions are): printed by `tksk validate`, never stop a build
+    reports: tuple[Callable[[Handbook], list[str]], ...] = field(default=())
     #: functions the type's template calls, given the handbook: ``lambda hb: {"modules_of": ...}``
     template_helpers: Callable[[Handbook], dict[str, Callable]] | None = None
 

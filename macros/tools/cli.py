@@ -66,6 +66,8 @@ def validate(root: Path) -> int:
     for ctype in ALL:
         print(f"  {ctype.label:<16} {counts[ctype.name]:>4}  ({ctype.name})")
     print(f"  {'Jumlah':<16} {sum(counts.values()):>4}")
+    for line in handbook.reports:
+        print(line)
     for line in handbook.advice:
         print(f"peringatan: {line}")
     for line in handbook.notes:

@@ -17,6 +17,13 @@ import json
 import yaml
 
 from macros.model.content_type import Child, ContentType, Section
+from macros.model.question_quality import (
+    LONGEST_TARGET,
+    STANDOUT_RATIO,
+    Length,
+    near_duplicates,
+    right_option_length,
+)
 from macros.model.schema import Choice, Field, Id, Integer, ListOf, Obj, Ref, Text
 from macros.types.base import riwayat_field, sumber_field
 
@@ -94,8 +101,22 @@ def check_questions(module, handbook, log):
                 log.add(*here, module.where(f"soal[{i}].id"),
                         f"id soal \"{q.id}\" sudah dipakai di {first[q.id][0]}:{first[q.id][1]}; id soal harus unik di seluruh kurikulum")
             first.setdefault(q.id, here)
+    readable = readable_from(module, handbook)
     for i, q in enumerate(module.data.soal, 1):
         _check_order_follows_sop(module, f"soal[{i}]", q, handbook, log)
+        if q.rujukan in handbook.records and q.rujukan not in readable:
+            log.add(module.file, module.line_of(f"soal[{i}].rujukan"), module.where(f"soal[{i}].rujukan"),
+                    f"\"{q.rujukan}\" bukan bacaan modul ini dan tidak ditautkan dari bacaannya "
+                    f"({', '.join(module.data.bacaan)}): pembaca tidak bisa menjawab dari bacaan modul; "
+                    "tambahkan ke bacaan, atau rujuk bacaan yang memuat jawabannya")
+
+
+def readable_from(module, handbook) -> set[str]:
+    """The records a module's reader meets: its readings and the records those readings link to."""
+    readings = set(module.data.bacaan)
+    linked = {target for target, fields in handbook.cited_by.items()
+              if any(r.id in readings for referrers in fields.values() for r in referrers)}
+    return readings | linked
 
 
 def _check_order_follows_sop(module, path, q, handbook, log):
@@ -115,6 +136,62 @@ def coverage(handbook) -> list[str]:
     taught = {ref for m in handbook.of_type("modul") for ref in (*m.data.bacaan, *(q.rujukan for q in m.data.soal))}
     return [f"{label} \"{r.id}\" ({r.file}) belum diajarkan di modul mana pun; tambahkan ke bacaan atau rujukan soal"
             for name, label in MUST_TEACH.items() for r in handbook.of_type(name) if r.id not in taught]
+
+
+def _one_answer_questions(stage, handbook) -> list[tuple[object, Length]]:
+    return [(q, length) for m in stage_modules(stage, handbook) for q in m.data.soal
+            if (length := right_option_length(q)) is not None]
+
+
+def _share(measured: list) -> str:
+    longest = sum(length.longest for _, length in measured)
+    return f"{longest} dari {len(measured)} ({longest / len(measured):.0%})" if measured else "tidak ada soal"
+
+
+def guessability_report(handbook) -> list[str]:
+    """Per stage and overall: how often the right option of a one-answer or scenario question is the longest."""
+    stages = sorted(handbook.of_type("kurikulum"), key=lambda s: s.data.urutan)
+    if not stages:
+        return []
+    measured = {s.id: _one_answer_questions(s, handbook) for s in stages}
+    every = [m for ms in measured.values() for m in ms]
+    lines = [f"Soal cek mandiri: pilihan benar paling panjang (soal satu jawaban dan kasus; sasaran paling banyak "
+             f"{LONGEST_TARGET:.0%}, peluang menebak {_chance(every)})"]
+    lines += [f"  {s.data.judul}: {_share(measured[s.id])}" for s in stages]
+    lines.append(f"  Seluruh kurikulum: {_share(every)}")
+    return lines
+
+
+def _chance(measured: list) -> str:
+    if not measured:
+        return "-"
+    return f"{sum(1 / len(q.pilihan) for q, _ in measured) / len(measured):.0%}"
+
+
+def guessable_questions(handbook) -> list[str]:
+    """Warn when the right option gives itself away: longest too often, far longer than the rest, or asked twice."""
+    found = []
+    stages = sorted(handbook.of_type("kurikulum"), key=lambda s: s.data.urutan)
+    every = [m for s in stages for m in _one_answer_questions(s, handbook)]
+    if every and sum(length.longest for _, length in every) / len(every) > LONGEST_TARGET:
+        found.append(f"kurikulum: pilihan benar paling panjang di {_share(every)} soal satu jawaban dan kasus, "
+                     f"lebih dari sasaran {LONGEST_TARGET:.0%}: pembaca bisa menebak tanpa membaca; samakan panjang pilihan")
+    modules = {q.id: m for m in handbook.of_type("modul") for q in m.data.soal}
+    for q, length in every:
+        if length.ratio > STANDOUT_RATIO:
+            found.append(f"{_where(modules[q.id], q)}: pilihan benar {length.ratio:.2f}× lebih panjang dari pilihan "
+                         f"lain yang terpanjang (batas {STANDOUT_RATIO}×); tulis pengecoh yang sama lengkapnya")
+    questions = [(q.id, q) for m in sorted(handbook.of_type("modul"), key=lambda m: (m.file, m.line)) for q in m.data.soal]
+    by_id = dict(questions)
+    for a, b, score in near_duplicates(questions):
+        found.append(f"{_where(modules[a], by_id[a])}: soal \"{a}\" hampir sama dengan soal \"{b}\" "
+                     f"({_where(modules[b], by_id[b])}; {score:.0%} kata sama); ubah salah satunya agar menguji hal lain")
+    return found
+
+
+def _where(module, question) -> str:
+    index = next(i for i, q in enumerate(module.data.soal, 1) if q is question)
+    return f"{module.file}:{module.line_of(f'soal[{index}].id')}"
 
 
 def question_version(question) -> str:
@@ -181,7 +258,8 @@ TYPE = ContentType(
         pages=("progres",),
     ),
     nav=_nav,
-    advice=(coverage,),
+    advice=(coverage, guessable_questions),
+    reports=(guessability_report,),
     template_helpers=_helpers,
     schema=Obj(
         Field("id", Id(), doc="id tetap tahap; menjadi alamat halamannya: kurikulum/<id>/"),

@@ -28,6 +28,13 @@ def stage(old: str, new: str, count: int = 1) -> dict[str, str]:
     return {FILE: written(STAGE.replace(old, new, count))}
 
 
+def with_sop_reading(changes: dict[str, str]) -> dict[str, str]:
+    """The same changes with sop-uji among modul-uji's readings."""
+    text = changes[FILE]
+    assert "bacaan: [tugas-uji, rakor-uji]" in text
+    return {**changes, FILE: text.replace("bacaan: [tugas-uji, rakor-uji]", "bacaan: [tugas-uji, rakor-uji, sop-uji]", 1)}
+
+
 SECOND_MODULE = STAGE.replace("        sumber: [berita-uji]\n", """\
           - id: modul-dua
             judul: Modul dua
@@ -105,13 +112,13 @@ CASES = [
         id="reading-does-not-resolve",
     ),
     pytest.param(
-        stage("""                pilihan: [Kedua, Pertama, Ketiga]
+        with_sop_reading(stage("""                pilihan: [Kedua, Pertama, Ketiga]
                 jawaban: [Pertama, Kedua, Ketiga]
                 penjelasan: Yang pertama lebih dulu.
                 rujukan: tugas-uji""", """                pilihan: [Langkah satu, Langkah dua]
                 jawaban: [Langkah dua, Langkah satu]
                 penjelasan: Yang pertama lebih dulu.
-                rujukan: sop-uji"""),
+                rujukan: sop-uji""")),
         [f"{FILE}:31: modul[1].soal[3].jawaban: soal urutan merujuk SOP \"sop-uji\": jawabannya harus judul langkah SOP itu, "
          "dalam urutan SOP (Langkah satu; Langkah dua)"],
         id="ordering-question-disagrees-with-its-sop",
@@ -127,14 +134,69 @@ def test_bad_curriculum_is_reported_precisely(tree, changes, expected):
 
 def test_ordering_question_following_its_sop_is_accepted(tree):
     """Check that an ordering question citing an SOP passes when it lists the SOP's steps in the SOP's order."""
-    changes = stage("""                pilihan: [Kedua, Pertama, Ketiga]
+    changes = with_sop_reading(stage("""                pilihan: [Kedua, Pertama, Ketiga]
                 jawaban: [Pertama, Kedua, Ketiga]
                 penjelasan: Yang pertama lebih dulu.
                 rujukan: tugas-uji""", """                pilihan: [Langkah dua, Langkah satu]
                 jawaban: [Langkah satu, Langkah dua]
                 penjelasan: Langkah satu lebih dulu.
-                rujukan: sop-uji""")
+                rujukan: sop-uji"""))
     assert errors_of(tree(changes)) == []
+
+
+def test_question_the_readings_do_not_answer_is_refused(tree):
+    """Check that a question citing a record that is neither a reading of its module nor linked from one is an error:
+    the reader could not answer it from the module."""
+    changes = stage("""                penjelasan: Rakor uji diselenggarakan Dinas uji bagi para TKSK.
+                rujukan: rakor-uji""", """                penjelasan: Rakor uji diselenggarakan Dinas uji bagi para TKSK.
+                rujukan: sop-uji""")
+    assert errors_of(tree(changes)) == [
+        f'{FILE}:26: modul[1].soal[2].rujukan: "sop-uji" bukan bacaan modul ini dan tidak ditautkan dari bacaannya '
+        "(tugas-uji, rakor-uji): pembaca tidak bisa menjawab dari bacaan modul; tambahkan ke bacaan, atau rujuk "
+        "bacaan yang memuat jawabannya"]
+
+
+def test_question_may_cite_what_a_reading_links_to(tree):
+    """Check that a question may cite a record a reading links to (tugas-uji names aturan-lama as its basis)."""
+    changes = stage("""                penjelasan: Rakor uji diselenggarakan Dinas uji bagi para TKSK.
+                rujukan: rakor-uji""", """                penjelasan: Rakor uji diselenggarakan Dinas uji bagi para TKSK.
+                rujukan: aturan-lama""")
+    assert errors_of(tree(changes)) == []
+
+
+def _validate_out(root, capsys) -> str:
+    assert main(["validate", "--root", str(root)]) == 0
+    return capsys.readouterr().out
+
+
+def test_report_says_how_often_the_right_option_is_the_longest(tree, capsys):
+    """Check that `tksk validate` reports, per stage and overall, the one-answer and scenario questions whose right
+    option is longer than every other, and warns over the 40% target and for a right option far longer than the rest."""
+    out = _validate_out(tree(), capsys)
+    # uji-satu: "Butir satu" is longer than "Butir dua"; uji-kasus: "Menjelaskan butir satu" against "Diam saja"
+    assert ("Soal cek mandiri: pilihan benar paling panjang (soal satu jawaban dan kasus; sasaran paling banyak 40%, "
+            "peluang menebak 50%)\n  Tahap 1: Uji: 2 dari 3 (67%)\n  Seluruh kurikulum: 2 dari 3 (67%)\n") in out
+    assert ("peringatan: kurikulum: pilihan benar paling panjang di 2 dari 3 (67%) soal satu jawaban dan kasus, lebih dari "
+            "sasaran 40%: pembaca bisa menebak tanpa membaca; samakan panjang pilihan") in out
+    assert (f"peringatan: {FILE}:34: pilihan benar 2.44× lebih panjang dari pilihan lain yang terpanjang (batas 1.5×); "
+            "tulis pengecoh yang sama lengkapnya") in out
+    fair = stage("pilihan: [Menjelaskan butir satu, Diam saja]", "pilihan: [Menjelaskan butir dua saja, Menjelaskan butir satu]")
+    fair_out = _validate_out(tree(fair), capsys)
+    assert "  Seluruh kurikulum: 2 dari 3 (67%)" not in fair_out and "  Seluruh kurikulum: 1 dari 3 (33%)" in fair_out
+    assert "pilihan benar paling panjang di" not in fair_out and "lebih panjang dari pilihan lain" not in fair_out
+
+
+def test_near_duplicate_questions_are_flagged(tree, capsys):
+    """Check that two questions expecting the same answer are named together as a warning, with both places."""
+    twice = stage("""                teks: Siapa penyelenggara rakor uji?
+                pilihan: [Dinas uji, Pihak lain]
+                jawaban: Dinas uji""", """                teks: Apa yang benar tentang rakor uji?
+                pilihan: [Diselenggarakan Dinas uji dan diikuti para TKSK, Diadakan di luar negeri bagi warga]
+                jawaban: Diselenggarakan Dinas uji dan diikuti para TKSK""")
+    out = _validate_out(tree(twice), capsys)
+    assert (f'peringatan: {FILE}:20: soal "uji-beberapa" hampir sama dengan soal "uji-lima" ({FILE}:42; 86% kata sama); ') in out
+    assert "ubah salah satunya agar menguji hal lain" in out
+    assert "hampir sama" not in _validate_out(tree(), capsys)
 
 
 def test_coverage_gaps_are_warnings_not_errors(tree, capsys):
