@@ -4,7 +4,8 @@ Run with `.venv/bin/python bench/questions.py` (a second or two: it loads and ch
 Figures are printed, not asserted: compare them across commits. For the one-answer (`satu`) and
 scenario (`kasus`) questions it counts:
 
-- how often the right option is the longest (length in characters; a tie for longest counts as longest);
+- how often the right option is the longest (length in characters; a tie for longest counts as longest),
+  and how often it is the shortest (the opposite tell);
 - the questions whose right option is more than 1.5x the next longest option;
 - the questions whose right option is the only hedged one ("sumber tidak menyebut", "belum dipastikan", ...);
 - the questions where RASTRA is named only in wrong options (a reader could drop those unread).
@@ -42,6 +43,10 @@ def words(text: str) -> set[str]:
 
 def longest_is_right(q) -> bool:
     return len(q.jawaban[0]) >= max(len(o) for o in q.pilihan)
+
+
+def shortest_is_right(q) -> bool:
+    return len(q.jawaban[0]) <= min(len(o) for o in q.pilihan)
 
 
 def strictly_longest(q) -> bool:
@@ -87,6 +92,7 @@ def report(label: str, items: list) -> None:
     print(f"  right option longest (satu+kasus): {pct(sum(map(longest_is_right, chosen)), len(chosen))}"
           f"; strictly longest: {sum(map(strictly_longest, chosen))}")
     print(f"    of which kasus:                  {pct(sum(map(longest_is_right, scen)), len(scen))}")
+    print(f"  right option shortest (satu+kasus): {pct(sum(map(shortest_is_right, chosen)), len(chosen))}")
     over = [f"{q.id} ({ratio(q):.2f}x)" for q in chosen if ratio(q) > RATIO]
     print(f"  right option > {RATIO}x next longest: {len(over)}" + (": " + ", ".join(over) if over else ""))
     hedged = [q.id for q in chosen if only_key_hedged(q)]
