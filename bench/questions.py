@@ -4,10 +4,12 @@ Run with `.venv/bin/python bench/questions.py` (a second or two: it loads and ch
 Figures are printed, not asserted: compare them across commits. For the one-answer (`satu`) and
 scenario (`kasus`) questions it counts:
 
+- where the right option stands (the quiz shows options in file order, so a favourite place is a tell);
 - how often the right option is the longest (length in characters; a tie for longest counts as longest),
   and how often it is the shortest (the opposite tell);
 - the questions whose right option is more than 1.5x the next longest option;
-- the questions whose right option is the only hedged one ("sumber tidak menyebut", "belum dipastikan", ...);
+- the questions whose right option is the only hedged one ("sumber tidak menyebut", "belum dipastikan", ...),
+  or the only one sending the reader to Dinas Sosial ("tanyakan ke Dinas Sosial");
 - the questions where RASTRA is named only in wrong options (a reader could drop those unread).
 
 For several-answer (`beberapa`) questions: how many have exactly one right option and how many have all
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
@@ -34,6 +37,9 @@ RATIO = 1.5
 JACCARD = 0.6
 HEDGE = re.compile(r"sumber tidak|tidak menyebut|tidak merinci|belum dipastikan|belum dijelaskan|belum dimuat"
                    r"|tidak dijelaskan|tidak disebut", re.IGNORECASE)
+#: Sending the reader to Dinas Sosial ("tanyakan ke Dinas Sosial"): a tell too if only right options do it.
+REFER = re.compile(r"\b(tanya|ditanya|menanya|bertanya)|membicarakan"
+                   r"|(meminta|memastikan|melaporkan|mengirim)[^.;]* (ke |kepada )?(dinas sosial|dinsos)", re.IGNORECASE)
 WORD = re.compile(r"[^\W_]+")
 
 
@@ -59,9 +65,9 @@ def ratio(q) -> float:
     return len(right) / max(others)
 
 
-def only_key_hedged(q) -> bool:
+def only_key(pattern, q) -> bool:
     right = q.jawaban[0]
-    return bool(HEDGE.search(right)) and not any(HEDGE.search(o) for o in q.pilihan if o != right)
+    return bool(pattern.search(right)) and not any(pattern.search(o) for o in q.pilihan if o != right)
 
 
 def rastra_tell(q) -> bool:
@@ -93,10 +99,15 @@ def report(label: str, items: list) -> None:
           f"; strictly longest: {sum(map(strictly_longest, chosen))}")
     print(f"    of which kasus:                  {pct(sum(map(longest_is_right, scen)), len(scen))}")
     print(f"  right option shortest (satu+kasus): {pct(sum(map(shortest_is_right, chosen)), len(chosen))}")
+    places = Counter(q.pilihan.index(q.jawaban[0]) + 1 for q in chosen)
+    print("  right option's place (satu+kasus; options are shown in file order): "
+          + ", ".join(f"{n}. {pct(places[n], len(chosen))}" for n in sorted(places)))
     over = [f"{q.id} ({ratio(q):.2f}x)" for q in chosen if ratio(q) > RATIO]
     print(f"  right option > {RATIO}x next longest: {len(over)}" + (": " + ", ".join(over) if over else ""))
-    hedged = [q.id for q in chosen if only_key_hedged(q)]
+    hedged = [q.id for q in chosen if only_key(HEDGE, q)]
     print(f"  right option the only hedged one: {len(hedged)}" + (": " + ", ".join(hedged) if hedged else ""))
+    refer = [q.id for q in chosen if only_key(REFER, q)]
+    print(f"  right option the only one sending to Dinas Sosial: {len(refer)}" + (": " + ", ".join(refer) if refer else ""))
     rastra = [q.id for _, q in items if q.jenis in ("satu", "kasus", "beberapa") and rastra_tell(q)]
     print(f"  RASTRA only in wrong options:     {len(rastra)}" + (": " + ", ".join(rastra) if rastra else ""))
     one = [q.id for q in several if len(q.jawaban) == 1]
