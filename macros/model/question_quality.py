@@ -19,9 +19,12 @@ STANDOUT_RATIO = 1.5
 #: Questions whose words overlap this much (Jaccard over situation, text and right answer) ask the same thing...
 DUPLICATE_SIMILARITY = 0.6
 #: ...and so do questions whose right answers overlap this much, when each answer has ``ANSWER_WORDS`` words or
-#: more (two questions expecting the same facts test the same thing, however differently they are asked).
+#: more and the questions share at least ``ASKED_SIMILARITY`` of their words (two questions about the same
+#: subject expecting the same facts test the same thing, however differently they are worded; two questions on
+#: different subjects whose answers name the same source do not).
 ANSWER_SIMILARITY = 0.55
 ANSWER_WORDS = 3
+ASKED_SIMILARITY = 0.2
 #: The kinds of question with one right option among others (several-answer and ordering ones are not measured).
 ONE_ANSWER = ("satu", "kasus")
 
@@ -63,11 +66,13 @@ def question_words(question) -> frozenset[str]:
 
 def near_duplicates(questions: list[tuple[str, object]]) -> list[tuple[str, str, float]]:
     """Pairs ``(id, id, similarity)`` of questions that ask the same thing, most similar first."""
-    measured = [(qid, question_words(q), words(" ".join(q.jawaban))) for qid, q in questions]
+    measured = [(qid, question_words(q), words(" ".join(q.jawaban)), words(f"{q.situasi or ''} {q.teks}"))
+                for qid, q in questions]
     pairs = []
-    for (a, whole_a, answer_a), (b, whole_b, answer_b) in combinations(measured, 2):
+    for (a, whole_a, answer_a, asked_a), (b, whole_b, answer_b, asked_b) in combinations(measured, 2):
         whole = similarity(whole_a, whole_b)
-        answer = similarity(answer_a, answer_b) if min(len(answer_a), len(answer_b)) >= ANSWER_WORDS else 0.0
+        same_subject = similarity(asked_a, asked_b) >= ASKED_SIMILARITY
+        answer = similarity(answer_a, answer_b) if same_subject and min(len(answer_a), len(answer_b)) >= ANSWER_WORDS else 0.0
         if whole >= DUPLICATE_SIMILARITY or answer >= ANSWER_SIMILARITY:
             pairs.append((a, b, max(whole, answer)))
     return sorted(pairs, key=lambda p: (-p[2], p[0], p[1]))
