@@ -1,27 +1,45 @@
-/* Buku Saku TKSK: self-check quizzes ("kuis"), progress widgets and the stage completion panel.
+/* Buku Saku TKSK: self-check quizzes ("kuis"), progress lists, "Ulangi yang salah" and the stage
+ * completion panel.
  *
- * Plain ES2017 script, no dependencies, no network, no HTML parsing: nodes are built with
- * createElement/textContent or cloned from the server-rendered answer, so it runs under a strict
- * Content-Security-Policy (script-src 'self'). Styles: stylesheets/kuis.css.
+ * Our own code, not a quiz library: it must run from the phone's offline copy under the site's strict
+ * Content-Security-Policy (script-src 'self': no inline handlers, no HTML from strings, no style
+ * writes), read the questions from the server-rendered page (which reads without it) and keep progress
+ * on the phone only, in a few hundred lines for cheap phones. Plain ES2017, no dependencies, no
+ * network: nodes are built with createElement/textContent or cloned from the rendered answer; state is
+ * shown with classes and the hidden attribute (stylesheets/kuis.css).
  *
- * The pages work without it: each question shows its answer in <details class="kuis-kunci">.
- * With it, that <details> stays hidden until the reader has checked an answer once.
+ * Without it each question shows its answer in <details class="kuis-kunci"> and the options keep their
+ * written order. With it the <details> stays hidden until an answer is checked, and the options of
+ * "satu", "beberapa" and "kasus" questions are shuffled for each attempt (answers are option values,
+ * never positions; "urutan" steps keep their written, scrambled order).
  *
- * Markup it looks for (rendered server-side; attribute values are read as plain text):
- *   .kuis > fieldset.kuis-soal[data-soal=QID][data-versi][data-jenis][data-benar]
+ * Mastery, as the pages state it (mastery_rule in macros/render/templates/_kuis.md.j2): an attempt
+ * starts fresh on a page with no saved answer, after "Ulangi soal" (offered once mastered) or with
+ * "Ulangi yang salah". Its first answer is checked before the key can be seen: right means "dikuasai".
+ * A wrong answer unfolds the key; "Coba lagi" folds it and continues the attempt, so later answers in
+ * it count as "dilatih", right or not. A reload is no new attempt. Only the latest answer counts; a
+ * module is mastered when all its questions are, a stage (and its completion panel) when all its
+ * modules are.
+ *
+ * Markup (rendered server-side; attribute values are read as plain text):
+ *   .kuis[data-modul][data-tahap] > fieldset.kuis-soal[data-soal=QID][data-versi][data-jenis][data-benar]
  *       data-jenis "satu"/"kasus" (radios), "beberapa" (checkboxes), "urutan" (ol.kuis-urutan > li[data-nilai]);
- *       inside: button.kuis-periksa, .kuis-umpan (live region), details.kuis-kunci; after them .kuis-hasil.
- *   section.kuis-tahap[data-tahap] > .kuis-daftar > li.kuis-modul[data-soal="QID:VERSI ..."] > a + .kuis-status;
- *       p.kuis-ringkas.
+ *       inside: button.kuis-periksa, .kuis-umpan (live region), details.kuis-kunci.
+ *     .kuis also holds, all optional: .kuis-mode#ulangi[hidden] (.kuis-mode-teks, button.kuis-semua),
+ *       .kuis-hasil (live region), .kuis-akhir (button.kuis-ulangi, .kuis-lanjut).
+ *   section.kuis-tahap[data-tahap] > .kuis-daftar > li.kuis-modul[data-modul][data-soal="QID:VERSI ..."]
+ *       > a + .kuis-status; p.kuis-ringkas. The "Ulangi yang salah" links are added here.
  *   section.kuis-sertifikat[data-tahap][hidden]: .kuis-nama, .kuis-sertifikat-nama/-tanggal/-modul, .kuis-cetak.
  *   button.kuis-reset.
+ *   A module page opened at #ulangi shows only its missed questions.
  *
  * Storage, localStorage["buku-saku-tksk:kuis"]:
- *   {"versi": 1, "soal": {QID: {"v": VERSI, "benar": true|false, "jawab": "..."}}, "nama": "..."}
- *   "jawab" is the chosen value ("2"), the ticked values in page order ("1,3"), or the order of
- *   data-nilai from top to bottom ("2,3,1"). A saved answer counts only while "v" equals the
- *   question's current data-versi. When storage is unavailable (private mode, blocked, full) the
- *   answers live in memory until the page is left.
+ *   {"versi": 2, "soal": {QID: {"v": VERSI, "benar": bool, "pertama": bool, "jawab": "..."}}, "nama": "..."}
+ *   "pertama": the first answer of its attempt; mastered = benar && pertama. "jawab": the chosen value
+ *   ("2"), the ticked values sorted ("1,3"), or data-nilai from top to bottom ("2,3,1"). An answer counts
+ *   only while "v" equals the question's data-versi. Versi 1 (before mastery, no "pertama") is kept and
+ *   counts as practised: nobody knows if the key had been read. A newer versi is never overwritten.
+ *   Without storage (private mode, blocked, full) answers live in memory until the page is left.
  *
  * Material's instant navigation may call init again: every element it wires is marked with
  * data-kuis-siap and skipped the next time. Each save dispatches "kuis:progres" on document.
@@ -35,8 +53,10 @@
   window[TANDA] = true;
 
   const KUNCI_SIMPAN = "buku-saku-tksk:kuis";
+  const VERSI_SIMPAN = 2;
   const SIAP = "data-kuis-siap";
   const PERISTIWA = "kuis:progres";
+  const JANGKAR_ULANG = "#ulangi";
   const BATAS_NAMA = 100;
   const BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
     "September", "Oktober", "November", "Desember"];
@@ -45,11 +65,18 @@
   const TEKS = {
     benar: "Benar.",
     salah: "Belum tepat.",
+    dikuasai: "Soal ini dikuasai: benar pada percobaan pertama.",
+    dilatih: "Soal ini dihitung dilatih, belum dikuasai: ini bukan jawaban pertama Anda pada percobaan ini. " +
+      "Jawab lagi nanti lewat Ulangi yang salah.",
+    salahLanjut: "Buka Jawaban dan penjelasan di bawah untuk belajar dari kuncinya, atau tekan Coba lagi. " +
+      "Jawaban berikutnya dihitung dilatih.",
     kosong: "Pilih paling sedikit satu jawaban.",
     periksa: "Periksa jawaban",
     cobaLagi: "Coba lagi",
     ulangi: "Ulangi soal",
     jawabLagi: "Silakan jawab lagi, lalu tekan Periksa jawaban.",
+    baru: "Percobaan baru: urutan pilihan diacak. Jawab, lalu tekan Periksa jawaban.",
+    baruUrutan: "Percobaan baru: langkah kembali ke urutan awal. Susun, lalu tekan Periksa jawaban.",
     naik: "Naikkan",
     turun: "Turunkan",
     labelNaik: "Naikkan langkah: ",
@@ -57,34 +84,48 @@
     sudahPertama: "Langkah ini sudah di urutan pertama.",
     sudahTerakhir: "Langkah ini sudah di urutan terakhir.",
     dipindah: (ke, dari) => "Langkah dipindah ke urutan " + ke + " dari " + dari + ".",
-    skor: (benar, jumlah) => "Skor Anda: " + benar + " dari " + jumlah + " benar.",
-    modulSelesai: "Modul selesai.",
-    belumMulai: "Belum dimulai",
-    berjalan: (benar, jumlah) => "Sedang berjalan: " + benar + " dari " + jumlah + " benar",
-    selesai: "Selesai",
-    ringkas: (selesai, jumlah) => selesai + " dari " + jumlah + " modul selesai.",
-    semuaSelesai: "Semua modul di tahap ini selesai.",
+    skor: (s) => "Skor Anda: " + s.dikuasai + " dari " + s.jumlah + " soal dikuasai" +
+      (s.dilatih ? ", " + s.dilatih + " dilatih" : "") +
+      (s.belum && s.belum < s.jumlah ? ", " + s.belum + " belum dijawab" : "") + "." +
+      (s.jumlah > 0 && s.dikuasai === s.jumlah ? " Modul dikuasai." : ""),
+    ulangiSalah: (n) => "Ulangi yang salah (" + n + " soal)",
+    ulangiTahap: (n) => "Ulangi yang salah di tahap ini (" + n + " soal)",
+    labelUlangiModul: (n, judul) => "Ulangi yang salah: " + n + " soal di modul " + judul,
+    mode: (n) => "Mengulang " + n + " soal yang belum dikuasai. Soal lain di modul ini disembunyikan; " +
+      "pilihan jawaban diacak ulang.",
+    tidakAdaUlang: "Tidak ada soal yang perlu diulang di modul ini.",
+    lanjut: "Berikutnya, ulangi yang salah di modul: ",
+    semuaSoal: "Tampilkan semua soal",
+    status: { dikuasai: "Dikuasai", dilatih: "Dilatih", belum: "Belum dimulai" },
+    statusModul: (s) => s.keadaan === "dilatih" ? "Dilatih: " + s.dikuasai + " dari " + s.jumlah + " soal dikuasai" :
+      TEKS.status[s.keadaan],
+    statusTahap: "Status tahap: ",
+    ringkas: (t) => t.keadaan === "dikuasai" ? "Semua modul di tahap ini dikuasai." :
+      t.dikuasai + " dari " + t.jumlah + " modul dikuasai" + (t.dilatih ? ", " + t.dilatih + " soal perlu diulang" : "") + ".",
     tanyaHapus: "Hapus semua progres belajar di ponsel ini?",
   };
 
   /* ---------- Storage ---------- */
 
   let memori = kosong();     // the last state read or written; the only copy once storage has failed
-  let gudangGagal = false;   // localStorage threw once (private mode, blocked, quota): stay in memory
+  let gudangGagal = false;   // localStorage threw once (private mode, blocked, quota) or holds a newer versi
 
   function kosong() {
-    return { versi: 1, soal: Object.create(null), nama: "" };
+    return { versi: VERSI_SIMPAN, soal: Object.create(null), nama: "" };
   }
 
   // Keep only well-formed entries: the stored text may be old, edited by hand or from another version.
   function rapikan(data) {
     const hasil = kosong();
-    if (!data || typeof data !== "object" || data.versi !== 1) return hasil;
+    if (!data || typeof data !== "object" || (data.versi !== 1 && data.versi !== VERSI_SIMPAN)) return hasil;
+    const lama = data.versi === 1;
     if (data.soal && typeof data.soal === "object") {
       Object.keys(data.soal).forEach((qid) => {
         const e = data.soal[qid];
         if (e && typeof e.v === "string" && typeof e.benar === "boolean" && typeof e.jawab === "string") {
-          hasil.soal[qid] = { v: e.v, benar: e.benar, jawab: e.jawab };
+          // Versi 1 never knew whether the key had been read: such answers count as practised.
+          const pertama = !lama && e.pertama === true;
+          hasil.soal[qid] = { v: e.v, benar: e.benar, pertama: pertama, jawab: e.jawab };
         }
       });
     }
@@ -106,6 +147,11 @@
       data = teks ? JSON.parse(teks) : null;
     } catch (e) {
       data = null;  // unreadable text: start again; it is replaced at the next save
+    }
+    if (data && typeof data === "object" && typeof data.versi === "number" && data.versi > VERSI_SIMPAN) {
+      gudangGagal = true;  // written by a newer edition (another tab): never overwrite it with less
+      memori = kosong();
+      return memori;
     }
     memori = rapikan(data);
     return memori;
@@ -138,6 +184,20 @@
     return versi === null || e.v === versi ? e : null;
   }
 
+  // "dikuasai" (latest answer right at the first try of its attempt), "dilatih" (answered otherwise), "belum".
+  function keadaanSoal(e) {
+    if (!e) return "belum";
+    return e.benar && e.pertama ? "dikuasai" : "dilatih";
+  }
+
+  // Counts over questions given as [qid, version] pairs (version null: any).
+  function hitung(pasangan, data) {
+    const s = { jumlah: pasangan.length, dikuasai: 0, dilatih: 0, belum: 0 };
+    pasangan.forEach((p) => { s[keadaanSoal(catatan(data, p[0], p[1]))] += 1; });
+    s.keadaan = s.jumlah > 0 && s.dikuasai === s.jumlah ? "dikuasai" : s.belum < s.jumlah ? "dilatih" : "belum";
+    return s;
+  }
+
   /* ---------- Small helpers ---------- */
 
   function buat(tag, kelas, teks) {
@@ -161,6 +221,10 @@
 
   function semua(akar, pemilih) {
     return Array.prototype.slice.call(akar.querySelectorAll(pemilih));
+  }
+
+  function ubahTeks(el, teks) {
+    if (el && el.textContent !== teks) el.textContent = teks;
   }
 
   // Run one element's set-up; a fault there must not stop the others (it is still reported).
@@ -188,9 +252,20 @@
     return d.getDate() + " " + BULAN[d.getMonth()] + " " + d.getFullYear();
   }
 
+  // Focus an element that is not focusable by itself (a bar, a fieldset) without adding it to the tab order.
+  function fokuskan(el) {
+    if (!el) return;
+    if (!el.hasAttribute("tabindex")) {
+      el.setAttribute("tabindex", "-1");
+      el.addEventListener("blur", () => el.removeAttribute("tabindex"), { once: true });
+    }
+    el.focus();
+  }
+
   /* ---------- Questions ---------- */
 
   const urutanAwal = new WeakMap();  // fieldset -> its steps in the order the server sent them
+  const pertamaKali = new WeakMap(); // fieldset -> the next check is the first answer of its attempt
 
   function bagian(fs) {
     return {
@@ -200,6 +275,10 @@
       kunci: fs.querySelector(".kuis-kunci"),
       urutan: fs.querySelector(".kuis-urutan"),
     };
+  }
+
+  function idSoal(fs) {
+    return [fs.getAttribute("data-soal"), fs.getAttribute("data-versi") || ""];
   }
 
   function pilihan(fs) {
@@ -217,18 +296,44 @@
     if (b.jenis === "urutan" ? !b.urutan || langkah(b.urutan).length < 2 : pilihan(fs).length === 0) return;
     if (b.jenis === "urutan") siapkanUrutan(fs, b.urutan);
     fs.setAttribute(SIAP, "");
-    if (b.kunci) b.kunci.hidden = true;
+    if (b.kunci) tutupKunci(b.kunci);
     aturTombol(b.tombol, "periksa");
     b.tombol.addEventListener("click", () => {
-      if (b.tombol.getAttribute("data-kuis-mode") === "ulang") bukaLagi(fs);
+      const mode = b.tombol.getAttribute("data-kuis-mode");
+      if (mode === "coba") bukaLagi(fs);
+      else if (mode === "ulang") mulaiBaru(fs, true);
       else periksa(fs);
     });
+    acak(fs);  // every page view is a new order; a saved answer comes back by its values
+    pertamaKali.set(fs, true);
     pulihkan(fs, baca());
   }
 
-  function aturTombol(tombol, mode, benar) {
+  function aturTombol(tombol, mode) {
     tombol.setAttribute("data-kuis-mode", mode);
-    tombol.textContent = mode === "periksa" ? TEKS.periksa : benar ? TEKS.ulangi : TEKS.cobaLagi;
+    tombol.textContent = mode === "periksa" ? TEKS.periksa : mode === "ulang" ? TEKS.ulangi : TEKS.cobaLagi;
+  }
+
+  function tutupKunci(kunci) {
+    kunci.open = false;
+    kunci.hidden = true;
+  }
+
+  // A new order for the options of a choice question, never the one on screen (when there are two or more).
+  function acak(fs) {
+    const ul = fs.querySelector(".kuis-pilihan");
+    if (!ul || fs.getAttribute("data-jenis") === "urutan") return;
+    const items = Array.prototype.filter.call(ul.children, (li) => li.querySelector("input"));
+    if (items.length < 2) return;
+    const baru = items.slice();
+    for (let i = baru.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(Math.random() * (i + 1));
+      const t = baru[i];
+      baru[i] = baru[j];
+      baru[j] = t;
+    }
+    if (baru.every((li, i) => li === items[i])) baru.push(baru.shift());
+    baru.forEach((li) => ul.appendChild(li));
   }
 
   // Ordering questions: two buttons per step. Steps at either end keep their (aria-disabled)
@@ -306,18 +411,20 @@
     umpan.appendChild(buat("p", "kuis-pesan", teks));
   }
 
-  // The reader's current answer as saved in "jawab"; "" when nothing is chosen.
+  // The reader's current answer as saved in "jawab"; "" when nothing is chosen. Choices are their
+  // values (the option's number as written), sorted: the order they are shown in plays no part.
   function jawabanSekarang(fs) {
     if (fs.getAttribute("data-jenis") === "urutan") {
       return langkah(fs.querySelector(".kuis-urutan")).map((li) => li.getAttribute("data-nilai")).join(",");
     }
-    return pilihan(fs).filter((i) => i.checked).map((i) => i.value).join(",");
+    return pilihan(fs).filter((i) => i.checked).map((i) => i.value)
+      .sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0)).join(",");
   }
 
   function dinilai(fs, jawab) {
     const kunci = daftar(fs.getAttribute("data-benar"));
     const isian = daftar(jawab);
-    if (fs.getAttribute("data-jenis") === "beberapa") {
+    if (fs.getAttribute("data-jenis") !== "urutan") {
       kunci.sort();
       isian.sort();
     }
@@ -331,43 +438,58 @@
       return;
     }
     const benar = dinilai(fs, jawab);
-    const qid = fs.getAttribute("data-soal");
+    const pertama = pertamaKali.get(fs) !== false;
+    pertamaKali.set(fs, false);  // from now on the key can be seen: the rest of this attempt is practice
+    const id = idSoal(fs);
     const data = baca();
-    data.soal[qid] = { v: fs.getAttribute("data-versi") || "", benar: benar, jawab: jawab };
+    const e = { v: id[1], benar: benar, pertama: pertama, jawab: jawab };
+    data.soal[id[0]] = e;
     tulis(data);
-    tampilkanHasil(fs, benar);
-    kabarkan({ soal: qid, benar: benar });
+    tampilkanHasil(fs, e);
+    kabarkan({ soal: id[0], benar: benar, keadaan: keadaanSoal(e) });
   }
 
-  function tampilkanHasil(fs, benar) {
+  function tampilkanHasil(fs, e) {
     const b = bagian(fs);
-    fs.classList.toggle("kuis-benar", benar);
-    fs.classList.toggle("kuis-salah", !benar);
+    const keadaan = keadaanSoal(e);
+    fs.classList.toggle("kuis-benar", e.benar);
+    fs.classList.toggle("kuis-salah", !e.benar);
+    fs.classList.toggle("kuis-dikuasai", keadaan === "dikuasai");
+    fs.classList.toggle("kuis-dilatih", keadaan === "dilatih");
     kunciPilihan(fs, true);
-    aturTombol(b.tombol, "ulang", benar);
-    if (b.kunci) b.kunci.hidden = false;
+    aturTombol(b.tombol, keadaan === "dikuasai" ? "ulang" : "coba");
 
     kosongkanIsi(b.umpan);
     const vonis = buat("p", "kuis-vonis");
-    const ikon = buat("span", "kuis-ikon", benar ? "\u2713" : "\u2717");
+    const ikon = buat("span", "kuis-ikon", e.benar ? "\u2713" : "\u2717");
     ikon.setAttribute("aria-hidden", "true");
     vonis.appendChild(ikon);
     vonis.appendChild(document.createTextNode(" "));
-    vonis.appendChild(buat("strong", null, benar ? TEKS.benar : TEKS.salah));
+    vonis.appendChild(buat("strong", null, e.benar ? TEKS.benar : TEKS.salah));
     b.umpan.appendChild(vonis);
-    // Answer, explanation and reference: copies of the server-rendered <details> (less its summary).
-    if (b.kunci) {
-      Array.prototype.forEach.call(b.kunci.childNodes, (n) => {
-        if (n.nodeName === "SUMMARY" || (n.nodeType === 3 && !n.textContent.trim())) return;
-        if (n.nodeType !== 1 && n.nodeType !== 3) return;
-        const salinan = n.cloneNode(true);
-        if (salinan.nodeType === 1) {
-          salinan.removeAttribute("id");
-          semua(salinan, "[id]").forEach((x) => x.removeAttribute("id"));
-        }
-        b.umpan.appendChild(salinan);
-      });
+    if (!e.benar) {
+      // The key stays folded: the reader chooses to read it, or to think again first.
+      b.umpan.appendChild(buat("p", "kuis-pesan", TEKS.salahLanjut));
+      if (b.kunci) {
+        b.kunci.open = false;
+        b.kunci.hidden = false;
+      }
+      return;
     }
+    b.umpan.appendChild(buat("p", "kuis-pesan", keadaan === "dikuasai" ? TEKS.dikuasai : TEKS.dilatih));
+    if (!b.kunci) return;
+    tutupKunci(b.kunci);
+    // Right: answer, explanation and reference shown at once, as copies of the server-rendered <details>.
+    Array.prototype.forEach.call(b.kunci.childNodes, (n) => {
+      if (n.nodeName === "SUMMARY" || (n.nodeType === 3 && !n.textContent.trim())) return;
+      if (n.nodeType !== 1 && n.nodeType !== 3) return;
+      const salinan = n.cloneNode(true);
+      if (salinan.nodeType === 1) {
+        salinan.removeAttribute("id");
+        semua(salinan, "[id]").forEach((x) => x.removeAttribute("id"));
+      }
+      b.umpan.appendChild(salinan);
+    });
   }
 
   function kunciPilihan(fs, terkunci) {
@@ -376,19 +498,45 @@
     semua(fs, "[data-kuis-geser]").forEach((t) => { t.disabled = terkunci; });
   }
 
-  // "Coba lagi" / "Ulangi soal": choices open again; the saved answer stays until the next check.
-  function bukaLagi(fs) {
-    fs.classList.remove("kuis-benar", "kuis-salah");
+  function lepasHasil(fs) {
+    fs.classList.remove("kuis-benar", "kuis-salah", "kuis-dikuasai", "kuis-dilatih");
     kunciPilihan(fs, false);
-    aturTombol(bagian(fs).tombol, "periksa");
+    const b = bagian(fs);
+    aturTombol(b.tombol, "periksa");
+    if (b.kunci) tutupKunci(b.kunci);
+  }
+
+  // "Coba lagi": the same attempt goes on (its next answer is practice); the key closes, the choices
+  // and their order stay for the reader to change. The saved answer stays until the next check.
+  function bukaLagi(fs) {
+    lepasHasil(fs);
     umumkan(fs, TEKS.jawabLagi);
+  }
+
+  // A fresh attempt: nothing chosen, options in a new order (steps back in their first order), and the
+  // next answer may master the question. `kabar`: say so in the question's live region.
+  function mulaiBaru(fs, kabar) {
+    const b = bagian(fs);
+    lepasHasil(fs);
+    pilihan(fs).forEach((i) => { i.checked = false; });
+    const awal = urutanAwal.get(fs);
+    if (awal && b.urutan) {
+      awal.forEach((li) => b.urutan.appendChild(li));
+      tandaiUjung(b.urutan);
+    }
+    acak(fs);
+    pertamaKali.set(fs, true);
+    if (kabar) umumkan(fs, b.jenis === "urutan" ? TEKS.baruUrutan : TEKS.baru);
+    else kosongkanIsi(b.umpan);
   }
 
   // Put back the saved answer (only one given to this version of the question) and its feedback.
   function pulihkan(fs, data) {
-    const e = catatan(data, fs.getAttribute("data-soal"), fs.getAttribute("data-versi") || "");
+    const id = idSoal(fs);
+    const e = catatan(data, id[0], id[1]);
     if (!e || !terapkan(fs, e.jawab)) return;
-    tampilkanHasil(fs, e.benar);
+    pertamaKali.set(fs, false);  // its feedback (and for a wrong answer the key) is on screen again
+    tampilkanHasil(fs, e);
   }
 
   function terapkan(fs, jawab) {
@@ -410,83 +558,231 @@
     return true;
   }
 
-  // After "Hapus progres saya": the question as the server sent it.
-  function awalLagi(fs) {
-    const b = bagian(fs);
-    fs.classList.remove("kuis-benar", "kuis-salah");
-    kunciPilihan(fs, false);
-    aturTombol(b.tombol, "periksa");
-    kosongkanIsi(b.umpan);
-    if (b.kunci) b.kunci.hidden = true;
-    pilihan(fs).forEach((i) => { i.checked = false; });
-    const awal = urutanAwal.get(fs);
-    if (awal && b.urutan) {
-      awal.forEach((li) => b.urutan.appendChild(li));
-      tandaiUjung(b.urutan);
+  /* ---------- A module's quiz: score, "Ulangi yang salah" ---------- */
+
+  function soalKuis(kuis) {
+    return semua(kuis, ".kuis-soal[" + SIAP + "]");
+  }
+
+  function hitungKuis(kuis, data) {
+    return hitung(soalKuis(kuis).map(idSoal), data);
+  }
+
+  function siapkanKuis(kuis) {
+    if (kuis.hasAttribute(SIAP)) return;
+    kuis.setAttribute(SIAP, "");
+    const ulangi = kuis.querySelector(".kuis-ulangi");
+    if (ulangi) {
+      ulangi.setAttribute(SIAP, "");
+      ulangi.addEventListener("click", () => mulaiUlang(kuis));
+    }
+    const tampil = kuis.querySelector(".kuis-semua");
+    if (tampil) {
+      tampil.setAttribute(SIAP, "");
+      tampil.addEventListener("click", () => selesaiUlang(kuis));
     }
   }
 
-  function perbaruiSkor(kuis, data) {
-    const hasil = kuis.querySelector(".kuis-hasil");
-    if (!hasil) return;
-    const soal = semua(kuis, ".kuis-soal");
-    let benar = 0;
-    let dijawab = 0;
-    soal.forEach((fs) => {
-      const e = catatan(data, fs.getAttribute("data-soal"), fs.getAttribute("data-versi") || "");
-      if (!e) return;
-      dijawab += 1;
-      if (e.benar) benar += 1;
+  // "Ulangi yang salah": only the missed questions (answered, not mastered: "dilatih") stay on screen,
+  // each as a fresh attempt. Questions never answered are not missed: they wait on the whole page.
+  function mulaiUlang(kuis) {
+    const data = baca();
+    const soal = soalKuis(kuis);
+    const sisa = soal.filter((fs) => {
+      const id = idSoal(fs);
+      return keadaanSoal(catatan(data, id[0], id[1])) === "dilatih";
     });
-    let teks = "";
-    if (dijawab > 0) {
-      teks = TEKS.skor(benar, soal.length);
-      if (benar === soal.length) teks += " " + TEKS.modulSelesai;
+    const bar = kuis.querySelector(".kuis-mode");
+    if (sisa.length === 0) {
+      if (bar) {
+        ubahTeks(bar.querySelector(".kuis-mode-teks"), TEKS.tidakAdaUlang);
+        bar.hidden = false;
+        kuis.classList.remove("kuis-mengulang");
+        fokuskan(bar);
+      }
+      return;
     }
-    if (hasil.textContent !== teks) hasil.textContent = teks;  // unchanged text is not announced again
+    kuis.classList.add("kuis-mengulang");
+    soal.forEach((fs) => {
+      const ulang = sisa.indexOf(fs) >= 0;
+      fs.hidden = !ulang;
+      if (ulang) mulaiBaru(fs, false);
+    });
+    if (bar) {
+      ubahTeks(bar.querySelector(".kuis-mode-teks"), TEKS.mode(sisa.length));
+      bar.hidden = false;
+      const tampil = bar.querySelector(".kuis-semua");
+      if (tampil) tampil.hidden = false;
+      fokuskan(bar);
+      if (bar.scrollIntoView) bar.scrollIntoView({ block: "start" });
+    } else {
+      fokuskan(sisa[0]);
+    }
+    segarkan();
+  }
+
+  function selesaiUlang(kuis) {
+    kuis.classList.remove("kuis-mengulang");
+    soalKuis(kuis).forEach((fs) => { fs.hidden = false; });
+    const bar = kuis.querySelector(".kuis-mode");
+    if (bar) bar.hidden = true;
+    if (window.location.hash === JANGKAR_ULANG && window.history && window.history.replaceState) {
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    }
+    fokuskan(soalKuis(kuis)[0]);
+    segarkan();
+  }
+
+  function bukaDariAlamat() {
+    if (window.location.hash !== JANGKAR_ULANG) return;
+    semua(document, ".kuis[" + SIAP + "]").forEach((k) => aman(mulaiUlang, k));
+  }
+
+  function perbaruiKuis(kuis, data) {
+    const s = hitungKuis(kuis, data);
+    const hasil = kuis.querySelector(".kuis-hasil");
+    // Unchanged text is not announced again.
+    if (hasil) ubahTeks(hasil, s.belum === s.jumlah ? "" : TEKS.skor(s));
+    const ulangi = kuis.querySelector(".kuis-ulangi");
+    if (ulangi) {
+      ubahTeks(ulangi, TEKS.ulangiSalah(s.dilatih));
+      ulangi.hidden = s.dilatih === 0 || kuis.classList.contains("kuis-mengulang");
+    }
+    const lanjut = kuis.querySelector(".kuis-lanjut");
+    if (lanjut) perbaruiLanjut(kuis, lanjut, data);
+  }
+
+  // While repeating: a link to the next module of the stage that has practised questions.
+  function perbaruiLanjut(kuis, lanjut, data) {
+    const modul = kuis.getAttribute("data-modul");
+    const tahap = tahapDi(kuis.getAttribute("data-tahap"));
+    const daftarModul = tahap ? semua(tahap, ".kuis-modul") : [];
+    const ini = daftarModul.map((li) => li.getAttribute("data-modul")).indexOf(modul);
+    const urut = daftarModul.slice(ini + 1).concat(daftarModul.slice(0, Math.max(ini, 0)));
+    const berikut = urut.filter((li) => li.getAttribute("data-modul") !== modul && statusModul(li, data).dilatih > 0)[0];
+    const a = berikut ? berikut.querySelector("a") : null;
+    if (!kuis.classList.contains("kuis-mengulang") || !a) {
+      lanjut.hidden = true;
+      return;
+    }
+    const href = tautanUlang(a);
+    const judul = rapat(a.textContent);
+    const ada = lanjut.querySelector("a");
+    if (!ada || ada.getAttribute("href") !== href || ada.textContent !== judul) {
+      kosongkanIsi(lanjut);
+      lanjut.appendChild(document.createTextNode(TEKS.lanjut));
+      const baru = buat("a", null, judul);
+      baru.href = href;
+      lanjut.appendChild(baru);
+    }
+    lanjut.hidden = false;
+  }
+
+  // After "Hapus progres saya": the question as the server sent it, but for the order of its options.
+  function awalLagi(fs) {
+    mulaiBaru(fs, false);
   }
 
   /* ---------- Progress widgets and completion panel ---------- */
 
-  // data-soal="q1:a1b2c3d4 q2:9f8e7d6c": the module's questions and their current versions.
-  function statusModul(li, data) {
-    const soal = String(li.getAttribute("data-soal") || "").split(/\s+/).filter(Boolean);
-    let benar = 0;
-    let dijawab = 0;
-    soal.forEach((s) => {
-      const titik = s.lastIndexOf(":");
-      const e = titik > 0 ? catatan(data, s.slice(0, titik), s.slice(titik + 1)) : catatan(data, s, null);
-      if (!e) return;
-      dijawab += 1;
-      if (e.benar) benar += 1;
-    });
-    return { jumlah: soal.length, benar: benar, dijawab: dijawab, selesai: soal.length > 0 && benar === soal.length };
+  function tahapDi(tahap) {
+    return semua(document, ".kuis-tahap").filter((t) => t.getAttribute("data-tahap") === tahap)[0] || null;
   }
 
-  function ubahTeks(el, teks) {
-    if (el && el.textContent !== teks) el.textContent = teks;
+  // data-soal="q1:a1b2c3d4 q2:9f8e7d6c": the module's questions and their current versions.
+  function statusModul(li, data) {
+    const pasangan = String(li.getAttribute("data-soal") || "").split(/\s+/).filter(Boolean).map((s) => {
+      const titik = s.lastIndexOf(":");
+      return titik > 0 ? [s.slice(0, titik), s.slice(titik + 1)] : [s, null];
+    });
+    return hitung(pasangan, data);
+  }
+
+  function tautanUlang(a) {
+    return String(a.getAttribute("href") || "").split("#")[0] + JANGKAR_ULANG;
+  }
+
+  // A module's "Ulangi yang salah (n)" link in a progress list, made when first needed (not for the
+  // module on screen: its own button is just above the list).
+  function perbaruiTautanModul(li, s) {
+    let tautan = li.querySelector(".kuis-ulang-modul");
+    const a = li.querySelector("a:not(.kuis-ulang-modul)");
+    if (s.dilatih === 0 || !a || a.getAttribute("aria-current") === "page") {
+      if (tautan) tautan.hidden = true;
+      return;
+    }
+    if (!tautan) {
+      tautan = buat("a", "kuis-ulang-modul");
+      li.appendChild(tautan);
+    }
+    const href = tautanUlang(a);
+    if (tautan.getAttribute("href") !== href) tautan.setAttribute("href", href);
+    ubahTeks(tautan, TEKS.ulangiSalah(s.dilatih));
+    const label = TEKS.labelUlangiModul(s.dilatih, rapat(a.textContent));
+    if (tautan.getAttribute("aria-label") !== label) tautan.setAttribute("aria-label", label);
+    tautan.hidden = false;
   }
 
   function perbaruiTahap(sec, data) {
     const modul = semua(sec, ".kuis-modul");
-    let selesai = 0;
+    const t = { jumlah: modul.length, dikuasai: 0, dilatih: 0, dimulai: 0 };
+    let pertamaUlang = null;
     modul.forEach((li) => {
       const s = statusModul(li, data);
-      if (s.selesai) selesai += 1;
-      li.classList.toggle("kuis-modul--selesai", s.selesai);
-      ubahTeks(li.querySelector(".kuis-status"),
-        s.selesai ? TEKS.selesai : s.dijawab > 0 ? TEKS.berjalan(s.benar, s.jumlah) : TEKS.belumMulai);
+      if (s.keadaan === "dikuasai") t.dikuasai += 1;
+      if (s.keadaan !== "belum") t.dimulai += 1;
+      t.dilatih += s.dilatih;
+      if (s.dilatih > 0 && !pertamaUlang) pertamaUlang = li;
+      li.classList.toggle("kuis-modul--dikuasai", s.keadaan === "dikuasai");
+      li.classList.toggle("kuis-modul--dilatih", s.keadaan === "dilatih");
+      ubahTeks(li.querySelector(".kuis-status"), TEKS.statusModul(s));
+      perbaruiTautanModul(li, s);
     });
-    let ringkas = "";
-    if (modul.length > 0) ringkas = selesai === modul.length ? TEKS.semuaSelesai : TEKS.ringkas(selesai, modul.length);
-    ubahTeks(sec.querySelector(".kuis-ringkas"), ringkas);
+    t.keadaan = t.jumlah > 0 && t.dikuasai === t.jumlah ? "dikuasai" : t.dimulai > 0 ? "dilatih" : "belum";
+    sec.classList.toggle("kuis-tahap--dikuasai", t.keadaan === "dikuasai");
+    sec.classList.toggle("kuis-tahap--dilatih", t.keadaan === "dilatih");
+    sec.setAttribute("data-keadaan", t.keadaan);
+
+    const ringkas = sec.querySelector(".kuis-ringkas");
+    if (ringkas && modul.length > 0) {
+      const kata = TEKS.status[t.keadaan];
+      const sisa = t.keadaan === "belum" ? "." : ". " + TEKS.ringkas(t);
+      if (ringkas.textContent !== TEKS.statusTahap + kata + sisa) {
+        kosongkanIsi(ringkas);
+        ringkas.appendChild(document.createTextNode(TEKS.statusTahap));
+        ringkas.appendChild(buat("strong", "kuis-keadaan", kata));
+        ringkas.appendChild(document.createTextNode(sisa));
+      }
+    }
+    perbaruiTautanTahap(sec, pertamaUlang, t.dilatih);
+  }
+
+  // The stage's "Ulangi yang salah": to the first module with practised questions; from there each
+  // module page links on to the next one (perbaruiLanjut).
+  function perbaruiTautanTahap(sec, li, jumlah) {
+    let wadah = sec.querySelector(".kuis-ulang-tahap");
+    const a = li ? li.querySelector("a:not(.kuis-ulang-modul)") : null;
+    if (!a) {
+      if (wadah) wadah.hidden = true;
+      return;
+    }
+    if (!wadah) {
+      wadah = buat("p", "kuis-ulang-tahap");
+      const tautan = buat("a", "md-button");
+      wadah.appendChild(tautan);
+      sec.appendChild(wadah);
+    }
+    const tautan = wadah.querySelector("a");
+    const href = tautanUlang(a);
+    if (tautan.getAttribute("href") !== href) tautan.setAttribute("href", href);
+    ubahTeks(tautan, TEKS.ulangiTahap(jumlah));
+    wadah.hidden = false;
   }
 
   function perbaruiSertifikat(sec, data) {
-    const tahap = sec.getAttribute("data-tahap");
-    const daftarTahap = semua(document, ".kuis-tahap").filter((t) => t.getAttribute("data-tahap") === tahap)[0];
+    const daftarTahap = tahapDi(sec.getAttribute("data-tahap"));
     const modul = daftarTahap ? semua(daftarTahap, ".kuis-modul") : [];
-    const tuntas = modul.length > 0 && modul.every((li) => statusModul(li, data).selesai);
+    const tuntas = modul.length > 0 && modul.every((li) => statusModul(li, data).keadaan === "dikuasai");
     if (!tuntas) {
       sec.hidden = true;
       return;
@@ -558,7 +854,7 @@
   // Bring every score, progress list and completion panel on the page up to date.
   function segarkan() {
     const data = baca();
-    semua(document, ".kuis").forEach((k) => aman((x) => perbaruiSkor(x, data), k));
+    semua(document, ".kuis").forEach((k) => aman((x) => perbaruiKuis(x, data), k));
     semua(document, ".kuis-tahap").forEach((s) => aman((x) => perbaruiTahap(x, data), s));
     semua(document, ".kuis-sertifikat").forEach((s) => aman((x) => perbaruiSertifikat(x, data), s));
     aman(tampilkanNama, data);
@@ -566,10 +862,12 @@
 
   function init() {
     semua(document, ".kuis .kuis-soal").forEach((fs) => aman(siapkanSoal, fs));
+    semua(document, ".kuis").forEach((k) => aman(siapkanKuis, k));
     semua(document, ".kuis-nama").forEach((i) => aman(siapkanNama, i));
     semua(document, ".kuis-cetak").forEach((t) => aman(siapkanCetak, t));
     semua(document, ".kuis-reset").forEach((t) => aman(siapkanHapus, t));
     segarkan();
+    bukaDariAlamat();
   }
 
   // Listeners on document and window are added once for the life of the tab.
@@ -577,6 +875,7 @@
   window.addEventListener("storage", (ev) => {
     if (ev.key === KUNCI_SIMPAN || ev.key === null) segarkan();  // another tab saved or cleared
   });
+  window.addEventListener("hashchange", bukaDariAlamat);  // "Ulangi yang salah" linked from this same page
   window.addEventListener("afterprint", selesaiCetak);
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -231,6 +231,22 @@ def test_module_page_is_a_quiz_that_reads_without_javascript(pages):
     assert "1. [Tugas uji](../tugas/tugas-uji.md) <small>(Tugas & Fungsi)</small>" in page
 
 
+def test_module_page_states_the_mastery_rule_and_holds_ulangi_yang_salah(pages):
+    """Check that a module page says how mastery is counted, has the hidden "Ulangi yang salah" bar (#ulangi) and
+    button for the script, and lists its stage's modules with itself marked as the current page."""
+    page = pages()["kurikulum/modul-uji.md"]
+    assert "Sebuah soal **dikuasai** bila jawaban terakhir Anda benar pada percobaan\npertama" in page
+    assert page.index("Cara progres dihitung") < page.index('<div class="kuis"')
+    assert '<div class="kuis-mode" id="ulangi" hidden>' in page
+    assert '<button type="button" class="md-button kuis-semua">Tampilkan semua soal</button>' in page
+    assert '<button type="button" class="md-button kuis-ulangi" hidden>Ulangi yang salah</button>' in page
+    assert page.index('<div class="kuis-hasil"') < page.index('class="md-button kuis-ulangi"') < page.index("## Progres tahap ini")
+    progress = page[page.index("## Progres tahap ini"):]
+    assert '<section class="kuis-tahap" data-tahap="tahap-uji">' in progress
+    assert '<a href="./" aria-current="page">Modul uji</a>' in progress
+    assert page.count("aria-current") == 1
+
+
 def test_text_from_data_stays_text_inside_the_quiz(pages):
     """Check that angle brackets and quotes typed into a question (tags are refused by validation) stay text in the quiz."""
     page = pages(stage("teks: Apa tugas uji?", "teks: 'Jika a < b > c \" onclick=\"x, apa?'"))["kurikulum/modul-uji.md"]
@@ -256,6 +272,9 @@ def test_stage_page_shows_progress_completion_and_plans(pages):
     assert '<section class="kuis-tahap" data-tahap="tahap-uji">' in page
     assert '<section class="kuis-sertifikat" data-tahap="tahap-uji" hidden>' in page
     assert "Penilaian mandiri, bukan sertifikat resmi." in page
+    assert "Anda telah menguasai semua soal cek mandiri di tahap ini." in page
+    assert "**Cara progres dihitung.**" in page and "tanda selesai tahap muncul bila semua modul tahap itu dikuasai" in page
+    assert "aria-current" not in page
     assert "- [Rencana uji](../rencana/rencana-uji.md): 60 menit" in page
     assert "rancangan buku saku ini sendiri" in page
 
@@ -265,6 +284,12 @@ def test_belajar_section_is_generated_with_its_menu(pages, tree):
     all_pages = pages()
     assert all_pages["kurikulum/index.md"].startswith('---\ntitle: "Belajar"\n')
     assert "kuis-reset" in all_pages["kurikulum/progres.md"]
+    progress = all_pages["kurikulum/progres.md"]
+    assert "**Dikuasai**, **Dilatih** atau **Belum dimulai**" in progress
+    rule = progress[progress.index("## Cara progres dihitung"):progress.index("## Mulai dari awal")]
+    assert rule.startswith("## Cara progres dihitung\n\nSebuah soal **dikuasai**")
+    assert "sebelum buku saku memakai aturan ini dihitung **dilatih**" in rule
+    assert "dikuasai" in all_pages["kurikulum/index.md"] and "progres.md" in all_pages["kurikulum/index.md"]
     nav = dict(next(iter(item.items())) for item in extend_nav([{"Beranda": "index.md"}], load_handbook(tree())))
     titles = list(nav)
     assert titles.index("Belajar") == titles.index("Rakor") + 1 and titles.index("Untuk Pelatih") == titles.index("Belajar") + 1
