@@ -234,11 +234,12 @@
     return !k.urutan.length && !k.faq.length && !k.judul && k.mulai === b.mulai && k.istirahat === b.istirahat && k.peserta === b.peserta;
   };
 
+  // The address as read, then written back as understood: what was left out no longer travels with the link.
   Penyusun.prototype.dariAlamat = function () {
     const dibaca = this.baca(window.location.hash);
     this.keadaan = dibaca.keadaan;
     this.tampilkanMasalah(dibaca.masalah);
-    this.perbarui();
+    this.ubah();
   };
 
   Penyusun.prototype.tautanPenuh = function () {
@@ -291,12 +292,14 @@
       this.keadaan.judul = this.unsur.judul.value.trim().slice(0, BATAS_JUDUL);
       this.ubah(true);
     });
-    this.unsur.mulai.addEventListener("change", () => {
-      if (JAM.test(this.unsur.mulai.value)) {
+    const bacaJam = () => {
+      if (JAM.test(this.unsur.mulai.value) && this.unsur.mulai.value.replace(":", ".") !== this.keadaan.mulai) {
         this.keadaan.mulai = this.unsur.mulai.value.replace(":", ".");
-        this.ubah();
+        this.ubah(true);
       }
-    });
+    };
+    this.unsur.mulai.addEventListener("input", bacaJam);
+    this.unsur.mulai.addEventListener("change", bacaJam);
     ["istirahat", "peserta"].forEach((nama) => {
       const isian = this.unsur[nama];
       const baca = (akhir) => {
@@ -412,8 +415,8 @@
       this.unsur.judul.value = k.judul;
       this.unsur.istirahat.value = String(k.istirahat);
       this.unsur.peserta.value = String(k.peserta);
+      this.unsur.mulai.value = k.mulai.replace(".", ":");
     }
-    this.unsur.mulai.value = k.mulai.replace(".", ":");
     this.unsur.tautan.value = this.tautanPenuh();
     this.daftarUrutan();
     const agenda = this.agenda();
