@@ -636,8 +636,11 @@
     return buat("section", `kit-halaman ${kelas}`, isi);
   };
 
+  // The quick key: the right letters ("a, c"); for an ordering question the number each step's box should hold
+  // ("a=3, b=1, c=2"), as the participant writes it.
   function jawabanHuruf(s) {
-    return s.jawaban.map((i) => HURUF[i]).join(s.jenis === "urutan" ? " → " : ", ");
+    if (s.jenis === "urutan") return s.pilihan.map((_, i) => `${HURUF[i]}=${s.jawaban.indexOf(i) + 1}`).join(", ");
+    return s.jawaban.slice().sort((a, b) => a - b).map((i) => HURUF[i]).join(", ");
   }
 
   Penyusun.prototype.bagianKunci = function (butir, pre, post) {
@@ -653,7 +656,8 @@
     ]);
     const rinci = buat("ol", "kit-daftar-kunci", butir.map((b) => {
       const s = b.soal;
-      const jawaban = s.jawaban.map((i) => `${HURUF[i]}. ${s.pilihan[i]}`).join(s.jenis === "urutan" ? " → " : "; ");
+      const urut = s.jenis === "urutan" ? s.jawaban : s.jawaban.slice().sort((a, b) => a - b);
+      const jawaban = urut.map((i) => `${HURUF[i]}. ${s.pilihan[i]}`).join(s.jenis === "urutan" ? " → " : "; ");
       const r = this.data.catatan[s.rujukan];
       return buat("li", "", [
         buat("p", "", [`${b.nomor}. `, buat("strong", "", jawaban), " ", buat("span", "kit-petunjuk", `(pre-test ${b.pre}, post-test ${b.post})`)]),
@@ -664,7 +668,7 @@
       buat("h2", "", "Kunci jawaban"),
       buat("p", "", `Untuk pelatih. ${this.judul()}.`),
       buat("h3", "", "Kunci cepat"),
-      buat("p", "", "Huruf jawaban benar menurut nomor soal di setiap lembar. Soal urutan: huruf langkah dari yang pertama."),
+      buat("p", "", "Huruf jawaban benar menurut nomor soal di setiap lembar. Soal urutan: nomor urut yang benar di kotak setiap langkah."),
       buat("div", "kit-tabel", cepat),
       buat("h3", "", "Jawaban dan penjelasan"),
       buat("p", "", "Menurut nomor lembar soal; nomornya di pre-test dan post-test ada di dalam kurung."),
