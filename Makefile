@@ -36,7 +36,8 @@ validate: $(VENV)/.site
 build: $(VENV)/.site
 	$(BIN)/tksk build
 
-## pdf: build the site and write A4 PDFs to pdf/: one per session kit (rencana/<id>/) and the whole handbook
+## pdf: build the site and write A4 PDFs to pdf/: one per session kit (rencana/<id>/), a composed example kit
+##   (rencana/susun/) and the whole handbook
 pdf: $(VENV)/.pdf chromium
 	$(BIN)/tksk pdf
 

@@ -13,7 +13,7 @@
 // is ES2020 (?. and ??, Chrome 80). Built-ins count too: es-x's "aggressive" setting reports a newer method
 // (Object.fromEntries, Array.prototype.flatMap, Promise.prototype.finally) even where it cannot tell the
 // object's type; not for ES2025's Iterator helpers, whose names (map, forEach, filter) are every array's.
-// All five files are classic scripts (no import/export; each runs in its own IIFE); sw.js is a worker script.
+// Every file is a classic script (no import/export; each runs in its own IIFE); sw.js is a worker script.
 import js from "@eslint/js";
 import esx from "eslint-plugin-es-x";
 import globals from "globals";

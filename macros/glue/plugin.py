@@ -24,6 +24,7 @@ from macros.outputs.manifest import MANIFEST_NAME, web_manifest
 from macros.outputs.pipeline import finish_site
 from macros.outputs.search import SearchIndexError, page_labels, search_page
 from macros.render.navigation import extend_nav, records_by_section
+from macros.render.renderer import printed_address
 
 
 class BukuSakuPlugin(BasePlugin):
@@ -50,6 +51,8 @@ class BukuSakuPlugin(BasePlugin):
         return config
 
     def on_files(self, files, config):
+        # Kits print their links' full addresses: site_url is final only now (mike adds latest/ in its on_config).
+        self.site.renderer.address = printed_address(config.site_url)
         for page in self.site.pages():
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         # The Atom feed of changes: a file of the site (links to it are checked), rewritten only when it changes.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 
@@ -13,11 +14,23 @@ from macros.model.listing import Topic, Trail, listed_whole, shown_on_index, top
 from macros.model.record import Record
 from macros.model.schema import PartialDate, field_rows
 from macros.model.status import STATES, status_view
+from macros.render.composer import composer_data
 from macros.render.safe_text import attr_text, one_line, plain, quote_block, safe_markdown
 from macros.types import ALL, BY_NAME, LABELS
 from macros.types.regulasi import NOT_IN_FORCE
 
 TEMPLATES = Path(__file__).parent / "templates"
+#: Hosts of a site built on this machine (`make serve`'s default site_url): no address a reader on paper can open.
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "0.0.0.0")
+
+
+def printed_address(site_url: str | None) -> str:
+    """Return what kits on paper put before a page's path: the published address (``SITE_URL``, with mike's
+    ``latest/``) ending in ``/``, or ``/`` when the site has none that a reader could open (``make serve``'s
+    127.0.0.1, a test build), so that the page's path prints as it did: ``/regulasi/permensos-28-2018/``."""
+    if not site_url or (urlsplit(site_url).hostname or "") in LOCAL_HOSTS:
+        return "/"
+    return site_url.rstrip("/") + "/"
 
 @dataclass(frozen=True)
 class Page:
@@ -30,8 +43,11 @@ class Page:
 class Renderer:
     """Renders record pages and section blocks from one handbook."""
 
-    def __init__(self, handbook: Handbook):
+    def __init__(self, handbook: Handbook, site_url: str | None = None):
         self.handbook = handbook
+        #: the start of every address printed on paper (``printed_address``); the glue sets it once the engine's
+        #: configuration is final (mike adds ``latest/`` to site_url after this renderer exists)
+        self.address = printed_address(site_url)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             undefined=jinja2.StrictUndefined,
@@ -45,6 +61,8 @@ class Renderer:
         self.env.globals.update(hb=handbook, not_in_force=NOT_IN_FORCE, hb_labels=lambda key: LABELS[key].items(),
                                 field_rows=field_rows, status=status_view, states=STATES)
         self.env.tests["in_state"] = lambda record, state: status_view(record)["state"] == state
+        # "Susun sesi sendiri" (bagian/rencana/susun.md.j2): its JSON data, with the addresses of the page's `link`.
+        self.env.globals["composer_data"] = lambda link: composer_data(handbook, link.address, link.url_dir)
         self._topics = {t.name: topics_of(t, handbook) for t in ALL}
         self._trails = trails(handbook, ALL)
         # Index pages list groups, not every record (macros.model.listing): ``topics("faq")``, ``on_index(topic)``.
@@ -57,6 +75,9 @@ class Renderer:
                 if taken:  # one global namespace: a second helper of the same name would silently win
                     raise ValueError(f"{ctype.name}: template helpers {taken} are already defined; give them their own names")
                 self.env.globals.update(helpers)
+
+    def _links(self, here: str) -> _Links:
+        return _Links(self.handbook, here, self.address)
 
     # -- record pages ------------------------------------------------------------------------
 
@@ -74,7 +95,7 @@ class Renderer:
     def record_page(self, record: Record) -> str:
         here = record.type.src_uri(record.id)
         template = self.env.get_template(record.type.template_name)
-        markdown = template.render(r=record, d=record.data, link=_Links(self.handbook, here),
+        markdown = template.render(r=record, d=record.data, link=self._links(here),
                                    **self._context(record))
         trail = self._trails.get(record.id)
         return _after_front_matter(markdown, self._trail_line(trail, here)) if trail else markdown
@@ -86,16 +107,16 @@ class Renderer:
         return self.env.get_template("_topik.md.j2").render(
             topic=topic, number=number, ctype=topic.ctype, section=home.own_section,
             section_uri=f"{home.url_folder}/index.md", entries=f"daftar/{topic.ctype.name}.md.j2",
-            link=_Links(self.handbook, here))
+            link=self._links(here))
 
     def _trail_line(self, trail: Trail, here: str) -> str:
-        return self.env.get_template("_jejak.md.j2").render(trail=trail, link=_Links(self.handbook, here))
+        return self.env.get_template("_jejak.md.j2").render(trail=trail, link=self._links(here))
 
     def section_page(self, ctype, name: str) -> str:
         """Render a page of a type's own section (its index, its progress page) from ``templates/bagian/<type>/<name>.md.j2``."""
         here = f"{ctype.url_folder}/{name}.md"
         template = self.env.get_template(f"bagian/{ctype.name}/{name}.md.j2")
-        return template.render(section=ctype.own_section, ctype=ctype, link=_Links(self.handbook, here))
+        return template.render(section=ctype.own_section, ctype=ctype, link=self._links(here))
 
     def _context(self, record: Record) -> dict:
         """Facts every record page shows that are computed, never written: status of its legal basis."""
@@ -113,12 +134,12 @@ class Renderer:
         """Return a Markdown link from the page at ``page_uri`` to a record (for prose pages)."""
         if record_id not in self.handbook.records:
             raise KeyError(f"{page_uri}: tautan ke id \"{record_id}\" yang tidak ada di data/")
-        return _Links(self.handbook, page_uri)(record_id, text)
+        return self._links(page_uri)(record_id, text)
 
     def block(self, name: str, page_uri: str, **options) -> str:
         """Render ``templates/blocks/<name>.md.j2`` for the page at ``page_uri``."""
         template = self.env.get_template(f"blocks/{name}.md.j2")
-        return template.render(link=_Links(self.handbook, page_uri), types=BY_NAME, **options)
+        return template.render(link=self._links(page_uri), types=BY_NAME, **options)
 
 
 class _Links:
@@ -127,8 +148,8 @@ class _Links:
     Links point at the Markdown source (``../sop/x.md``) so MkDocs checks each one in strict mode.
     """
 
-    def __init__(self, handbook: Handbook, here: str):
-        self.handbook, self.folder = handbook, posixpath.dirname(here) or "."
+    def __init__(self, handbook: Handbook, here: str, address: str = "/"):
+        self.handbook, self.folder, self.address = handbook, posixpath.dirname(here) or ".", address
         stem = here.removesuffix(".md")
         self.url_dir = self.folder if posixpath.basename(stem) == "index" else stem
 
@@ -148,9 +169,15 @@ class _Links:
         return posixpath.relpath(record.type.url(record.id), self.url_dir) + "/"
 
     def printable(self, target: Record | str, text: str | None = None) -> str:
-        """Return a link that also prints its address (for kits on paper): ``data-alamat`` holds the page path."""
+        """Return a link that also prints its address (for kits on paper): ``data-alamat`` holds the page's full
+        address when the site has a published one (``printed_address``), else its path."""
         record = target if isinstance(target, Record) else self.handbook.get(target)
-        return f'{self(record, text)}{{ data-alamat="/{record.url}" }}'
+        return f'{self(record, text)}{{ data-alamat="{self.printed(record)}" }}'
+
+    def printed(self, target: Record | str) -> str:
+        """Return the address of a record's page as paper prints it: ``https://…/latest/sop/x/`` or ``/sop/x/``."""
+        record = target if isinstance(target, Record) else self.handbook.get(target)
+        return self.address + record.url
 
     def __call__(self, target: Record | str, text: str | None = None) -> str:
         record = target if isinstance(target, Record) else self.handbook.get(target)

@@ -134,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     make = sub.add_parser("build", help="bangun situs ke site/; bila gagal, site/ yang lama tetap")
     make.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml)")
     make.add_argument("--site-dir", type=Path, default=None, help="folder hasil; bawaan: site/")
-    paper = sub.add_parser("pdf", help="bangun situs lalu tulis PDF A4: satu per perangkat sesi (rencana/) dan buku saku lengkap")
+    paper = sub.add_parser("pdf", help=("bangun situs lalu tulis PDF A4: satu per perangkat sesi (rencana/), "
+                                        "contoh susun sendiri, dan buku saku lengkap"))
     paper.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml)")
     paper.add_argument("--out", type=Path, default=None, help="folder PDF; bawaan: pdf/")
     generate = sub.add_parser("schemas", help="tulis ulang skema JSON di schemas/ (untuk editor) dari deklarasi jenis isi")

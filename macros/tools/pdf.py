@@ -6,6 +6,8 @@ browser here). The print CSS decides the layout (docs/stylesheets/cetak.css; the
 mkdocs-print-site-plugin's ``print_page/``). Output, by default in ``pdf/``:
 
 - ``<id>.pdf``: one per session plan kit page ``rencana/<id>/``;
+- ``susun-sendiri-contoh.pdf``: a kit composed on "Susun sesi sendiri" (``rencana/susun/``), the example the page
+  itself carries (the first stage's modules, docs/javascripts/susun.js builds it in the browser);
 - ``buku-saku-tksk.pdf``: the whole handbook.
 
 Each file is written under a temporary name and renamed when complete, so a failure never leaves a
@@ -15,7 +17,9 @@ nothing from another host.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +27,8 @@ from pathlib import Path
 
 from macros.tools.build import BuildFailed, temporary_site
 from macros.tools.serve import serving
+from macros.types.rencana import COMPOSER
+from macros.types.rencana import TYPE as RENCANA
 
 #: Debian's Chromium, the same the browser tests drive; playwright never downloads one.
 CHROMIUM = "/usr/bin/chromium"
@@ -35,6 +41,10 @@ KIT_SECTION = "rencana"
 #: The whole handbook on one page, written by mkdocs-print-site-plugin (mkdocs.yml).
 HANDBOOK_PAGE = "print_page/"
 HANDBOOK_PDF = "buku-saku-tksk.pdf"
+#: The composed example kit, and what shows that the composer has built it (a part of the kit on its own sheet).
+COMPOSED_PDF = "susun-sendiri-contoh.pdf"
+COMPOSED_READY = "#susun-kit .kit-halaman"
+_COMPOSER_DATA = re.compile(r'<script type="application/json" id="susun-data">(.*?)</script>', re.DOTALL)
 #: Milliseconds a page may take to load and print (the whole handbook is one long page).
 TIMEOUT_MS = 180_000
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
@@ -59,11 +69,22 @@ def _size(n: int) -> str:
 
 
 def kit_ids(site_dir: Path) -> list[str]:
-    """Return the id of every kit page in a built site: each ``rencana/<id>/`` (not the section index)."""
+    """Return the id of every kit page in a built site: each ``rencana/<id>/`` (not the section's own pages)."""
     section = site_dir / KIT_SECTION
     if not section.is_dir():
         return []
-    return sorted(p.parent.name for p in section.glob("*/index.html"))
+    own = set(RENCANA.own_section.pages)
+    return sorted(p.parent.name for p in section.glob("*/index.html") if p.parent.name not in own)
+
+
+def composed_example(site_dir: Path) -> str | None:
+    """Return the address of the composer's example kit in a built site (``rencana/susun/#modul=...``), if it has one."""
+    page = site_dir / KIT_SECTION / COMPOSER / "index.html"
+    if not page.is_file():
+        return None
+    found = _COMPOSER_DATA.search(page.read_text(encoding="utf-8"))
+    example = json.loads(found.group(1)).get("contoh") if found else None
+    return f"{KIT_SECTION}/{COMPOSER}/#{example}" if example else None
 
 
 def page_count(path: Path) -> int:
@@ -72,11 +93,14 @@ def page_count(path: Path) -> int:
     return len(PdfReader(path).pages)
 
 
-def _print_page(page, url: str, target: Path) -> None:
-    """Open ``url`` as for printing and write it to ``target`` as an A4 PDF, atomically."""
+def _print_page(page, url: str, target: Path, ready: str | None = None) -> None:
+    """Open ``url`` as for printing and write it to ``target`` as an A4 PDF, atomically; with ``ready``, first wait
+    until the page shows that selector (a kit its script builds)."""
     response = page.goto(url, wait_until="networkidle")
     if response is None or not response.ok:
         raise PdfError(f"halaman {url} tidak dapat dibuka (status {response.status if response else 'tidak ada'})")
+    if ready:
+        page.wait_for_selector(ready, state="attached")
     page.evaluate("() => document.fonts.ready.then(() => true)")
     # The print page copies its table of contents from the sidebar on DOMContentLoaded (print-site-plugin's
     # generate_toc); under load that copy was seen missing, so make sure it is there before printing.
@@ -118,8 +142,10 @@ def write_pdfs(site_dir: Path, out_dir: Path, report: Callable[[str], None] = pr
         raise PdfError(f"Chromium tidak ada di {CHROMIUM}; jalankan `make pdf` (memasangnya dengan apt-get)")
     if not (site_dir / HANDBOOK_PAGE / "index.html").is_file():
         raise PdfError(f"halaman cetak {HANDBOOK_PAGE} tidak ada di situs; periksa plugin print-site di mkdocs.yml")
-    jobs = [(f"{KIT_SECTION}/{kid}/", f"{kid}.pdf") for kid in kit_ids(site_dir)]
-    jobs.append((HANDBOOK_PAGE, HANDBOOK_PDF))
+    jobs = [(f"{KIT_SECTION}/{kid}/", f"{kid}.pdf", None) for kid in kit_ids(site_dir)]
+    if example := composed_example(site_dir):
+        jobs.append((example, COMPOSED_PDF, COMPOSED_READY))
+    jobs.append((HANDBOOK_PAGE, HANDBOOK_PDF, None))
     out_dir.mkdir(parents=True, exist_ok=True)
 
     written: list[Written] = []
@@ -143,10 +169,10 @@ def write_pdfs(site_dir: Path, out_dir: Path, report: Callable[[str], None] = pr
                 context.route("**/*", only_local)
                 page = context.new_page()
                 page.emulate_media(media="print")
-                for path, name in jobs:
+                for path, name, ready in jobs:
                     target = out_dir / name
                     try:
-                        _print_page(page, f"{base}/{path}", target)
+                        _print_page(page, f"{base}/{path}", target, ready)
                     except pw.Error as exc:
                         raise PdfError(f"{name} gagal dibuat dari {path}: {_first_line(exc)}") from exc
                     written.append(Written(target, target.stat().st_size, page_count(target)))
@@ -184,6 +210,8 @@ def run(root: Path, out_dir: Path | None = None) -> int:
     except BuildFailed:
         print("PDF tidak dibuat: situs gagal dibangun (lihat kesalahan di atas).", file=sys.stderr)
         return 1
-    kits = len(written) - 1
-    print(f"ok: {len(written)} PDF ditulis ({kits} perangkat sesi dan buku saku lengkap)")
+    composed = sum(w.path.name == COMPOSED_PDF for w in written)
+    kits = len(written) - 1 - composed
+    also = ", contoh susun sendiri" if composed else ""
+    print(f"ok: {len(written)} PDF ditulis ({kits} perangkat sesi{also} dan buku saku lengkap)")
     return 0

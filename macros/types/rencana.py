@@ -4,6 +4,11 @@ A plan names its stage, the modules it covers, an agenda whose minutes add up to
 discussion questions. Its page is the trainer's kit: agenda with times, what to read, the FAQs already
 answered at earlier rakor on the same records, a quiz sheet, the answer key on its own pages and a
 sign-in sheet, all printable on A4.
+
+The section also has "Susun sesi sendiri" (``rencana/susun/``): a trainer picks modules and FAQs in the
+browser and prints a kit of the same parts plus a handout, pre- and post-test and a tally sheet. What it
+adds around the modules is declared here (``OPENING``, ``CLOSING``, the defaults); its data is made once per
+build from the same records (macros/render/composer.py), and docs/javascripts/susun.js does the rest.
 """
 
 from __future__ import annotations
@@ -16,6 +21,18 @@ from macros.model.schema import Field, Id, Integer, ListOf, Obj, Ref, Text
 from macros.types.base import riwayat_field, sumber_field
 
 CLOCK = re.compile(r"^([01]\d|2[0-3])\.([0-5]\d)$")
+#: Rows of a sign-in sheet when a plan does not say how many take part.
+SIGN_IN_ROWS = 20
+#: The composer's page in the section (``rencana/susun/``): no plan may take its name as id.
+COMPOSER = "susun"
+#: What a composed session holds besides its modules and breaks, in minutes: written once here, used by the
+#: page (bagian/rencana/susun.md.j2 says it) and by susun.js (which computes the times).
+OPENING = ("Pembukaan dan daftar hadir", 15)
+CLOSING = ("Penutupan, rangkuman, dan tindak lanjut", 15)
+MINUTES_PER_TEST_QUESTION = 1
+#: A composed session's settings before the trainer changes them; also the bounds a shared link is checked against.
+COMPOSER_DEFAULTS = {"mulai": "08.00", "istirahat": 15, "peserta": 20}
+COMPOSER_LIMITS = {"istirahat": (0, 120), "peserta": (1, 200)}
 
 
 class Clock(Text):
@@ -44,6 +61,13 @@ def check_agenda(record, handbook, log):
                     f"modul \"{item.modul}\" dibahas di agenda tetapi tidak ada di daftar modul rencana ini")
 
 
+def check_id_is_free(record, handbook, log):
+    """Check that a plan's id does not take the address of a page of the section ("Susun sesi sendiri")."""
+    if record.id in TYPE.own_section.pages:
+        log.add(record.file, record.line_of("id"), "id",
+                f"id \"{record.id}\" sudah dipakai halaman rencana/{record.id}/ (Susun sesi sendiri); pilih id lain")
+
+
 def agenda_times(record) -> list[tuple[str, str]]:
     """Return ``(from, to)`` for each agenda item: clock times from ``mulai``, else minutes from the start."""
     start = record.data.mulai
@@ -69,21 +93,43 @@ def minutes(total: int) -> str:
 
 def covered_records(plan, handbook) -> set[str]:
     """Every record the plan's modules read or ask about."""
-    modules = [handbook.get(m) for m in plan.data.modul]
+    return modules_cover([handbook.get(m) for m in plan.data.modul])
+
+
+def modules_cover(modules) -> set[str]:
+    """Every record the modules read or ask about."""
     return {ref for m in modules for ref in (*m.data.bacaan, *(q.rujukan for q in m.data.soal))}
 
 
 def earlier_faqs(plan, handbook) -> list:
     """FAQs whose theme an earlier rakor discussed and that answer from the records this plan covers."""
-    covered = covered_records(plan, handbook)
+    return faqs_answered_at_rakor(covered_records(plan, handbook), handbook)
+
+
+def faqs_answered_at_rakor(covered: set[str], handbook) -> list:
+    """FAQs discussed at an earlier rakor that are, or answer from, one of the ``covered`` records (handbook order)."""
     return [f for f in handbook.of_type("faq")
             if f.data.rakor and (f.id in covered or covered & set(f.data.rujukan))]
 
 
+def example_selection(module_ids: list[str], **settings) -> str:
+    """The address fragment of a composed session: modules in order with a break (``-``) halfway, the defaults.
+
+    ``tksk pdf`` prints the first stage's as its composed example kit; the page offers one per stage.
+    """
+    order = list(module_ids)
+    if len(order) > 1:
+        order.insert((len(order) + 1) // 2, "-")
+    values = {**COMPOSER_DEFAULTS, **settings}
+    return f"modul={','.join(order)}&mulai={values['mulai']}&istirahat={values['istirahat']}&peserta={values['peserta']}"
+
+
 def _helpers(handbook) -> dict:
-    return {"agenda_times": agenda_times, "minutes": minutes,
+    return {"agenda_times": agenda_times, "minutes": minutes, "sign_in_rows": SIGN_IN_ROWS,
             "earlier_faqs": lambda plan: earlier_faqs(plan, handbook),
-            "plan_modules": lambda plan: [handbook.get(m) for m in plan.data.modul]}
+            "plan_modules": lambda plan: [handbook.get(m) for m in plan.data.modul],
+            "example_selection": example_selection,
+            "composer_agenda": {"opening": OPENING, "closing": CLOSING, "per_question": MINUTES_PER_TEST_QUESTION}}
 
 
 TYPE = ContentType(
@@ -93,13 +139,15 @@ TYPE = ContentType(
     files="rencana/*.yml",
     many=False,
     order=75,
-    checks=(check_agenda,),
+    checks=(check_agenda, check_id_is_free),
     template_helpers=_helpers,
     own_section=Section(
         title="Untuk Pelatih",
         description=("Perangkat pelatih untuk rakor dan pelatihan TKSK: agenda, bahan, soal, kunci jawaban dan daftar "
                      "hadir yang siap dicetak."),
+        pages=(COMPOSER,),
     ),
+    nav=lambda handbook: [{"Susun sesi sendiri": f"rencana/{COMPOSER}.md"}],
     schema=Obj(
         Field("id", Id(), doc="id tetap rencana; menjadi alamat halamannya: rencana/<id>/"),
         Field("judul", Text()),
@@ -118,6 +166,8 @@ TYPE = ContentType(
         Field("modul", ListOf(Ref("modul"), min_items=1), doc="modul kurikulum yang dibahas"),
         Field("diskusi", ListOf(Text(), min_items=1), doc="pertanyaan diskusi untuk peserta"),
         Field("persiapan", ListOf(Text()), required=False, doc="yang perlu disiapkan pelatih"),
+        Field("peserta", Integer(1, 200), required=False,
+              doc=f"jumlah peserta: baris daftar hadir; bila kosong {SIGN_IN_ROWS} baris"),
         sumber_field(),
         riwayat_field(),
     ),

@@ -10,14 +10,17 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
+#: "Susun sesi sendiri" with a session composed (its order list, FAQ choices, message-free kit all shown).
+COMPOSED = ("/rencana/susun/#modul=mengenal-tksk-dan-aturannya,-,fungsi-tksk-di-lapangan"
+            "&faq=apa-fungsi-saya-di-lapangan&mulai=08.00&istirahat=15&peserta=5")
 #: One page of every kind a reader meets: Beranda, section indexes, a record of each type, Belajar and the
-#: trainers' kits, the updates and edition pages, the guides, and the page for an address that does not exist.
+#: trainers' kits and composer, the updates and edition pages, the guides, and the page for an address that does not exist.
 PAGE_TYPES = (
     "/", "/tugas/", "/program/", "/sop/verval-data-kpm/", "/regulasi/", "/regulasi/permensos-03-2013/",
     "/tugas/fungsi-pencegahan/", "/program/program-rastra/", "/faq/", "/faq/apa-fungsi-saya-di-lapangan/",
     "/rakor/rakor-sulbar-2023/", "/glosarium/", "/glosarium/tksk/", "/sumber/berita-rakor-sulbar-2023/",
     "/kurikulum/", "/kurikulum/tahap-1-orientasi/", "/kurikulum/pelaporan-tksk/", "/kurikulum/progres/",
-    "/rencana/orientasi-tksk-baru/", "/pembaruan/", "/edisi/edisi-2026-1/", "/tentang/", "/penyunting/",
+    "/rencana/orientasi-tksk-baru/", COMPOSED, "/pembaruan/", "/edisi/edisi-2026-1/", "/tentang/", "/penyunting/",
     "/halaman-yang-tidak-ada/",
 )
 VIEWPORTS = {"ponsel": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}

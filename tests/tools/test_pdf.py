@@ -61,7 +61,7 @@ def test_one_pdf_per_kit_and_the_whole_handbook(printed):
     out, written, lines = printed
     plans = _plans()
     assert plans, "data/rencana/ has no session plan: the kit PDFs cannot be checked"
-    expected = {f"{plan_id}.pdf" for plan_id in plans} | {pdf.HANDBOOK_PDF}
+    expected = {f"{plan_id}.pdf" for plan_id in plans} | {pdf.HANDBOOK_PDF, pdf.COMPOSED_PDF}
     assert {w.path.name for w in written} == expected
     assert {p.name for p in out.iterdir()} == expected, "a temporary or extra file was left in the output folder"
     for w in written:
@@ -93,6 +93,48 @@ def test_each_part_of_a_kit_starts_on_its_own_page(kit_texts, heading):
         others = [p for p in parts if p != heading and p in lines]
         assert not others, f"{plan_id}.pdf page {found[0] + 1}: {heading!r} shares the page with {others}"
         assert lines[0].strip() == heading, f"{plan_id}.pdf page {found[0] + 1} starts with {lines[0]!r}, not {heading!r}"
+
+
+def test_kit_pdf_prints_as_a_trainer_reads_it(kit_texts):
+    """Check the paper fixes in each written kit: link addresses printed, the kind of question with 'Anda' as written."""
+    for plan_id, pages in kit_texts.items():
+        text = _words(" ".join(pages))
+        assert "(/kurikulum/" in text.replace(" ", ""), f"{plan_id}.pdf prints no link address"
+        assert not re.search(r"\banda\b", text), f"{plan_id}.pdf writes 'anda' in lower case"
+        assert "(Pilih satu jawaban)" in text
+
+
+#: The parts of a composed kit after its agenda, each starting a sheet, in order (docs/javascripts/susun.js).
+COMPOSED_PARTS = ("Bahan peserta", "Lembar soal", "Kunci jawaban", "Pre-test", "Post-test", "Rekap nilai", "Daftar hadir")
+
+
+def test_composed_example_kit_has_every_part(site, printed, real_handbook):
+    """Check `tksk pdf`'s composed example (the composer's own example: the first stage's modules): agenda with its
+    modules, then handout, quiz sheet, answer key, pre-test, post-test, tally and sign-in sheets each starting a page,
+    and as many sign-in rows as the example's participants."""
+    out, _, _ = printed
+    example = pdf.composed_example(site)
+    assert example and example.startswith("rencana/susun/#modul=")
+    settings = dict(part.split("=", 1) for part in example.split("#", 1)[1].split("&"))
+    modules = [real_handbook.get(m) for m in settings["modul"].split(",") if m != "-"]
+    first = min(real_handbook.of_type("kurikulum"), key=lambda s: s.data.urutan)
+    assert [m.id for m in modules] == [m.id for m in first.data.modul]
+    pages = _page_texts(out / pdf.COMPOSED_PDF)
+    lines = [[line.strip() for line in text.splitlines() if line.strip() and not re.fullmatch(r"Halaman \d+", line.strip())]
+             for text in pages]
+    starts = []
+    for heading in COMPOSED_PARTS:
+        found = [i for i, page_lines in enumerate(lines) if page_lines[:1] == [heading]]
+        assert len(found) == 1, f"{pdf.COMPOSED_PDF}: {heading!r} starts pages {[i + 1 for i in found]}"
+        starts.append(found[0])
+    assert starts == sorted(starts) and starts[0] >= 1, starts
+    agenda = _words(" ".join(pages[:starts[0]]))
+    assert "Agenda" in agenda and f"{settings['mulai']}–" in agenda
+    for m in modules:
+        assert _words(m.data.judul) in agenda
+    sign_in = "\n".join(pages[starts[-1]:])
+    rows = [int(n) for n in re.findall(r"(?m)^(\d+)\s*$", sign_in)]
+    assert rows == list(range(1, int(settings["peserta"]) + 1)), rows
 
 
 def test_handbook_pdf_has_an_indonesian_cover_and_many_pages(printed):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
 
 from macros.load.handbook import load_handbook
-from macros.render.renderer import Renderer
-from macros.types.rencana import agenda_times, minutes
+from macros.render.composer import composer_data
+from macros.render.renderer import Renderer, printed_address
+from macros.types.rencana import SIGN_IN_ROWS, agenda_times, earlier_faqs, example_selection, minutes
 from tests.support.data import BASE_SOURCES, RIWAYAT, errors_of
 
 FILE = "data/rencana/rencana-uji.yml"
@@ -46,6 +48,16 @@ CASES = [
         [f"{FILE}:12: modul: harus berisi paling sedikit 1 butir; ada 0"],
         id="plan-without-modules",
     ),
+    pytest.param(
+        {FILE: None, "data/rencana/susun.yml": plan("id: rencana-uji", "id: susun")[FILE]},
+        ["data/rencana/susun.yml:1: id: id \"susun\" sudah dipakai halaman rencana/susun/ (Susun sesi sendiri); pilih id lain"],
+        id="id-taken-by-the-composer",
+    ),
+    pytest.param(
+        plan("durasi: 60", "durasi: 60\n        peserta: 0"),
+        [f"{FILE}:7: peserta: harus berupa angka bulat 1–200; tertulis 0"],
+        id="no-participants",
+    ),
 ]
 
 
@@ -79,19 +91,63 @@ def test_minutes_are_said_as_trainers_say_them(total, said):
 
 def test_kit_has_quiz_sheet_answer_key_and_sign_in_sheet_on_their_own_pages(kit):
     """Check that the quiz sheet, the answer key and the sign-in sheet each start a new printed page, in that order."""
-    parts = kit.split('<div class="kit-halaman" markdown>')
+    parts = kit.split('<div class="kit-halaman ')
     assert len(parts) == 4
+    assert parts[1].startswith('kit-soal" markdown>') and parts[2].startswith('kit-kunci" markdown>')
+    assert parts[3].startswith('kit-hadir" markdown>')
     assert "## Lembar soal" in parts[1] and "**Butir satu**" not in parts[1]
-    assert "    - ☐ Butir satu" in parts[1] and "    - ( ) Kedua" in parts[1]
     assert "## Kunci jawaban" in parts[2]
     assert "1. **Butir satu**  \n    Tugas uji berisi butir satu." in parts[2]
     assert "3. **Pertama → Kedua → Ketiga**" in parts[2]
-    assert "## Daftar hadir" in parts[3] and "| 20 | | | |" in parts[3]
+    assert "## Daftar hadir" in parts[3] and f"| {SIGN_IN_ROWS} | | | |" in parts[3]
+    assert f"| {SIGN_IN_ROWS + 1} |" not in parts[3]
+
+
+def test_quiz_sheet_has_one_box_per_option_and_instructions_as_written(kit):
+    """Check the quiz sheet on paper: each option is one box (the bullet is dropped by cetak.css's kit-soal), the kind of
+    question is said at the text's size with 'Anda' as written, and ordering questions ask for numbers in the boxes."""
+    sheet = kit.split('<div class="kit-halaman kit-soal" markdown>')[1].split("</div>")[0]
+    assert '    - <span class="kit-kotak">☐</span> Butir satu' in sheet
+    assert '    - <span class="kit-kotak">☐</span> Kedua' in sheet
+    assert "( )" not in sheet and "<small>" not in sheet
+    assert '<span class="kit-petunjuk">(Apa yang Anda lakukan?)</span>' in sheet
+    assert '<span class="kit-petunjuk">(Pilih satu jawaban)</span>' in sheet
+    assert not re.search(r"\banda\b", sheet)
+    assert "tulis nomor urut (1, 2, 3, ...)\ndi kotak setiap langkah" in sheet
+
+
+def test_agenda_is_kept_together_on_paper(kit):
+    """Check that the agenda table sits in its own block, which cetak.css keeps from breaking after its first row."""
+    agenda = kit.split('<div class="kit-agenda" markdown>')[1].split("</div>")[0]
+    assert agenda.lstrip().startswith("## Agenda") and "| | **Jumlah** | **60** |" in agenda
+
+
+def test_sign_in_sheet_has_a_row_per_participant(tree):
+    """Check that a plan that says how many take part gets that many sign-in rows."""
+    handbook = load_handbook(tree(plan("durasi: 60", "durasi: 60\n        peserta: 7")))
+    page = Renderer(handbook).record_page(handbook.get("rencana-uji"))
+    assert "| 7 | | | |" in page and "| 8 |" not in page
 
 
 def test_kit_links_print_their_address(kit):
-    """Check that links in a kit carry the page address that print shows after the link text."""
+    """Check that links in a kit carry the page address that print shows after the link text (no published
+    address: the path)."""
     assert '[Tugas uji](../tugas/tugas-uji.md){ data-alamat="/tugas/tugas-uji/" }' in kit
+
+
+@pytest.mark.parametrize(("site_url", "start"), [
+    ("https://dinsos.example.go.id/buku-saku/latest/", "https://dinsos.example.go.id/buku-saku/latest/"),
+    ("https://dinsos.example.go.id/buku-saku/latest", "https://dinsos.example.go.id/buku-saku/latest/"),  # mike's urljoin
+    ("http://127.0.0.1:8000/", "/"),  # `make serve`'s default: no address a reader could open
+    ("http://localhost:8000/", "/"),
+    (None, "/"),
+])
+def test_printed_addresses_start_with_the_published_address(tree, site_url, start):
+    """Check that kits print full addresses from SITE_URL, and the path when the site has no published address."""
+    assert printed_address(site_url) == start
+    handbook = load_handbook(tree())
+    page = Renderer(handbook, site_url=site_url).record_page(handbook.get("rencana-uji"))
+    assert f'[Tugas uji](../tugas/tugas-uji.md){{ data-alamat="{start}tugas/tugas-uji/" }}' in page
 
 
 def test_kit_lists_faqs_already_discussed_at_a_rakor(kit, tree):
@@ -110,3 +166,46 @@ def test_trainer_section_lists_every_plan(tree):
     assert index.startswith('---\ntitle: "Untuk Pelatih"\n')
     assert "## [Rencana uji](rencana-uji.md)" in index
     assert "- **Lama:** 1 jam" in index
+
+
+def test_composer_page_carries_its_data_and_an_example(tree):
+    """Check the "Susun sesi sendiri" page: generated with the section, its form lists every module by stage, and its
+    JSON block holds each module's minutes, objectives, readings with their own summaries, questions and the FAQs
+    an earlier rakor answered on its records (the same ones a written plan of that module lists)."""
+    handbook = load_handbook(tree())
+    pages = {p.src_uri: p.markdown for p in Renderer(handbook).record_pages()}
+    page = pages["rencana/susun.md"]
+    assert page.startswith('---\ntitle: "Susun sesi sendiri"\n')
+    assert 'scripts: ["javascripts/susun.js"]' in page and 'styles: ["stylesheets/susun.css"]' in page
+    assert 'id="susun-modul-modul-uji"' in page and '<legend>Tahap 1: Uji</legend>' in page
+    assert f'href="#{example_selection(["modul-uji"])}"' in page
+    assert '<script type="application/json" id="susun-data">' in page
+    data = composer_data(handbook, "/", "rencana/susun")
+    module = data["modul"]["modul-uji"]
+    assert module["menit"] == handbook.get("modul-uji").data.menit and module["tujuan"]
+    assert module["bacaan"] == ["tugas-uji", "rakor-uji"]
+    assert data["catatan"]["tugas-uji"]["inti"] == handbook.get("tugas-uji").summary
+    assert [q["id"] for q in module["soal"]] == [q.id for q in handbook.get("modul-uji").data.soal]
+    assert module["faq"] == [f.id for f in earlier_faqs(handbook.get("rencana-uji"), handbook)] and module["faq"]
+    assert set(data["faq"]) == set(module["faq"])
+    assert data["akar"] == "../../" and data["contoh"] == example_selection(["modul-uji"])
+
+
+def test_example_selection_puts_a_break_halfway():
+    """Check the example address: modules in order, a break halfway, the defaults."""
+    assert example_selection(["a", "b", "c", "d"]) == "modul=a,b,-,c,d&mulai=08.00&istirahat=15&peserta=20"
+    assert example_selection(["a"], peserta=5) == "modul=a&mulai=08.00&istirahat=15&peserta=5"
+
+
+def test_composer_is_in_the_menu_and_not_a_kit(tree):
+    """Check that "Susun sesi sendiri" is a menu entry under Untuk Pelatih and is not printed as a written plan's kit."""
+    from macros.render.navigation import extend_nav
+    from macros.tools.pdf import kit_ids
+
+    nav = extend_nav([{"Beranda": "index.md"}], load_handbook(tree()))
+    assert {"Untuk Pelatih": ["rencana/index.md", {"Susun sesi sendiri": "rencana/susun.md"}]} in nav
+    site = tree()
+    for folder in ("rencana/rencana-uji", "rencana/susun"):
+        (site / "built" / folder).mkdir(parents=True)
+        (site / "built" / folder / "index.html").write_text("x")
+    assert kit_ids(site / "built") == ["rencana-uji"]
