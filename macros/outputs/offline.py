@@ -49,6 +49,11 @@ OFFLINE_PAGE = "offline/"
 SEARCH_DIR = "pagefind"
 #: Pages and files never saved: the print page (megabytes, for printing only), files for machines, source maps.
 SKIP_PAGES = ("print_page/",)
+#: Sections whose pages a first visit leaves to the section's "Simpan" button (and to the copy kept of every
+#: page opened); their index page is saved. Untuk Pelatih: printed kits and the session composer, which carries
+#: the whole curriculum as data (29 KiB gzip), are for trainers preparing a session, not for a TKSK in the field;
+#: with them, the pages of a published edition no longer all fit in the budget (2,095 of 2,064 KiB, 2026-12).
+SAVED_ON_REQUEST = ("rencana/",)
 #: Shell files the pages load only on demand, so they are not found among the pages' links.
 ON_DEMAND = ("manifest.webmanifest",)
 LINKED = re.compile(rb'(?:src|href)="([^"#?:]+\.(?:css|js|png|svg|ico|webmanifest|json))"')
@@ -159,11 +164,25 @@ def _groups(page_urls: list[str], stages: Mapping[str, list[str]]) -> dict[str, 
             folder = "/".join(parts[:depth]) + "/"
             if folder in known:
                 below.setdefault(folder, []).append(url)
+    for url in page_urls:  # records listed in another type's section (SOPs under Program) are saved with it
+        home = _HOMES.get(url.split("/", 1)[0] + "/")
+        if home in known and url.split("/", 1)[0] + "/" not in known:
+            below.setdefault(home, []).append(url)
     groups = {url: Group(url, "bagian", [url, *below[url]]) for url in page_urls if url in below}
     for url, members in stages.items():
         if url in page_urls:
             groups[url] = Group(url, "tahap", [url, *(m for m in members if m in page_urls)])
     return groups
+
+
+def _section_homes() -> dict[str, str]:
+    """Folders of records whose section is another type's: ``{"sop/": "program/"}`` (no page lives at ``sop/``)."""
+    from macros.types import ALL
+
+    return {f"{t.url_folder}/": f"{t.section_folder}/" for t in ALL if t.section_folder != t.url_folder}
+
+
+_HOMES = _section_homes()
 
 
 def _menu_order(site_dir: Path, sections: list[str]) -> list[str]:
@@ -208,7 +227,8 @@ def plan(site_dir: Path, stages: Mapping[str, list[str]] | None = None, budget: 
     take(index)
     for url in sorted((u for u in parents if u.count("/") > 1), key=lambda u: (u.count("/"), u)):
         take(with_excerpts([url]))
-    if not take(with_excerpts(page_urls)):  # a large handbook: whole sections in menu order, then whole topics
+    field = [u for u in page_urls if u in chosen or not u.startswith(SAVED_ON_REQUEST)]
+    if not take(with_excerpts(field)):  # a large handbook: whole sections in menu order, then whole topics
         top = _menu_order(site_dir, [g.page for g in groups.values() if g.page.count("/") == 1])
         deeper = sorted((g.page for g in groups.values() if g.page.count("/") > 1), key=lambda u: (u.count("/"), u))
         for name in [*top, *deeper]:

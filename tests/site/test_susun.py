@@ -206,9 +206,12 @@ def test_composed_session_prints_every_part_with_a_row_per_participant(phone, re
 
 
 def test_composer_works_offline(phone, stage):
-    """Check that after one visit with signal the composer and its data open and build a kit without signal."""
+    """Check that after one visit with signal the composer and its data open and build a kit without signal (the
+    first visit saves its script and style; the page itself is kept once opened, or with Untuk Pelatih's "Simpan")."""
     page = phone.open("/")
-    wait_until_saved_offline(page, PAGE, "/javascripts/susun.js", "/stylesheets/susun.css")
+    wait_until_saved_offline(page, "/javascripts/susun.js", "/stylesheets/susun.css")
+    page.goto(phone.base + PAGE)
+    expect(page.locator("#susun-form")).to_be_visible()
     page.context.set_offline(True)
     page.goto(phone.base + PAGE + f"#modul={stage[0].id}&peserta=3")
     expect(page.locator("article h1")).to_have_text(re.compile("Susun sesi sendiri"))
