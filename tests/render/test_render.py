@@ -97,8 +97,20 @@ def test_faq_names_a_rakor_only_when_it_has_one(render):
 
 
 def test_sop_step_names_its_source(render):
-    """Check that each SOP step shows the source that describes it."""
-    assert "*Sumber langkah ini:* [Media Uji](../sumber/berita-uji.md), 2021" in render("sop-uji")
+    """Check that each SOP step ends with a small mark for the source that describes it, and that each source is
+    named once under the steps, by its publisher and year."""
+    page = render("sop-uji")
+    assert page.count("[^berita-uji]") == 3  # two steps, one definition
+    assert "\n[^berita-uji]: [Media Uji](../sumber/berita-uji.md), 2021\n" in page
+    assert "Sumber langkah ini" not in page
+
+
+def test_a_source_without_a_publisher_is_named_by_its_title(render):
+    """Check that a source whose text names no publisher is cited by its title, with its year, never by a sentence."""
+    sources = BASE["data/sumber.yml"].replace("  penerbit: Media Uji\n", "", 1)
+    page = render("sop-uji", {"data/sumber.yml": sources})
+    assert "\n[^berita-uji]: [Berita uji](../sumber/berita-uji.md), 2021\n" in page
+    assert "- [Berita uji](../sumber/berita-uji.md), 20 Mei 2021" in page
 
 
 def test_quote_is_shown_as_an_attributed_quote(render):
