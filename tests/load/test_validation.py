@@ -37,7 +37,7 @@ CASES = [
         {"data/sop/sop-uji.yml": SOP.replace("ringkasan:", "ringkasn:")},
         ["data/sop/sop-uji.yml:1: ringkasan: wajib diisi (teks)",
          "data/sop/sop-uji.yml:4: ringkasn: isian tidak dikenal; maksudnya \"ringkasan\"? Isian yang boleh: "
-         "id, judul, program, ringkasan, pelaku, langkah, tidak_boleh, catatan, formulir, dasar, historis, terkait, sumber, "
+         "id, judul, program, ringkasan, pelaku, langkah, tidak_boleh, catatan, formulir, belum_disebut, dasar, historis, terkait, sumber, "
          "ditinjau, riwayat"],
         id="typo-in-key-is-an-error",
     ),
@@ -313,7 +313,7 @@ CASES = [
         {"data/sop/sop-uji.yml": "\ufeff" + SOP.replace("ringkasan:", "ringkasn:")},
         ["data/sop/sop-uji.yml:1: ringkasan: wajib diisi (teks)",
          "data/sop/sop-uji.yml:4: ringkasn: isian tidak dikenal; maksudnya \"ringkasan\"? Isian yang boleh: id, "
-         "judul, program, ringkasan, pelaku, langkah, tidak_boleh, catatan, formulir, dasar, historis, "
+         "judul, program, ringkasan, pelaku, langkah, tidak_boleh, catatan, formulir, belum_disebut, dasar, historis, "
          "terkait, sumber, ditinjau, riwayat"],
         id="byte-order-mark-then-typo",
     ),
@@ -497,6 +497,12 @@ CASES = [
         ["data/edisi/edisi-2026-1.yml:2: nomor: nomor edisi mundur: 2026.1 terbit 20 November 2026, sesudah "
          "edisi 2026.2 (10 November 2026, data/edisi/edisi-2026-2.yml:2); nomor edisi naik mengikuti tanggal"],
         id="edition-number-goes-backwards",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("ringkasan: Langkah uji.", "ringkasan: Langkah uji. Sumber tidak menyebut formulirnya.")},
+        ['data/sop/sop-uji.yml:4: ringkasan: yang tidak disebut sumber ditulis sekali di belum_disebut (tampil satu kali '
+         'di halaman); pindahkan kalimat "Sumber tidak menyebut …" ke sana'],
+        id="source-gap-written-inside-the-text",
     ),
     pytest.param(
         {"data/sumber.yml": BASE["data/sumber.yml"].replace("keyakinan: sedang", "keyakinan: pasti")},

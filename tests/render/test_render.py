@@ -105,6 +105,16 @@ def test_sop_step_names_its_source(render):
     assert "Sumber langkah ini" not in page
 
 
+def test_what_the_sources_leave_out_is_shown_once(render):
+    """Check that an SOP's belum_disebut list is one box on the page, after the steps."""
+    gaps = "belum_disebut: [Formulirnya., Jadwalnya.]\n"
+    sop = BASE["data/sop/sop-uji.yml"].replace("dasar: [aturan-baru]\n", gaps + "dasar: [aturan-baru]\n")
+    page = render("sop-uji", {"data/sop/sop-uji.yml": sop})
+    assert page.count('!!! info "Yang tidak disebut sumber"') == 1
+    assert '!!! info "Yang tidak disebut sumber"\n\n    - Formulirnya.\n    - Jadwalnya.\n' in page
+    assert page.index("## Langkah") < page.index("Yang tidak disebut sumber")
+
+
 def test_a_source_without_a_publisher_is_named_by_its_title(render):
     """Check that a source whose text names no publisher is cited by its title, with its year, never by a sentence."""
     sources = BASE["data/sumber.yml"].replace("  penerbit: Media Uji\n", "", 1)
