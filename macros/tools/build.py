@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,11 +37,37 @@ def _remove_interrupted_builds(parent: Path) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
+#: MkDocs' own words about a stopped build, and ours. Its log prefixes go; other lines (a template's own error,
+#: which names its file) are kept as they are, since they are what a developer needs.
+_MKDOCS_WORDS = (
+    (re.compile(r"^Aborted with a BuildError!$"), None),  # our "Situs tidak dibangun" follows
+    (re.compile(r"^Aborted with (\d+) warnings? in strict mode!$"), r"Pembangunan dihentikan: \1 peringatan (mode ketat)."),
+    (re.compile(r"^Aborted with a configuration error!$"), "Pembangunan dihentikan: mkdocs.yml tidak valid."),
+    (re.compile(r"^ERROR\s+-\s+"), ""),
+    (re.compile(r"^WARNING\s+-\s+"), "peringatan: "),
+    (re.compile(r"^INFO\s+-\s+"), ""),
+)
+
+
+def in_editors_words(line: str) -> str | None:
+    """Return a line MkDocs printed, in the editors' words, or None when it only repeats what is said next."""
+    for pattern, words in _MKDOCS_WORDS:
+        if pattern.search(line):
+            return None if words is None else pattern.sub(words, line)
+    return line
+
+
 def _mkdocs_build(root: Path, out: Path) -> None:
-    """Run ``mkdocs build --strict`` of the project in ``root`` into ``out``; its messages go to the terminal."""
+    """Run ``mkdocs build --strict`` of the project in ``root`` into ``out``; its messages go to the terminal,
+    in the editors' words (``in_editors_words``)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml"), "-d", str(out)]
-    if subprocess.run(command, env=env, cwd=root).returncode != 0:
+    result = subprocess.run(command, env=env, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    for line in result.stdout.splitlines():
+        said = in_editors_words(line)
+        if said is not None and said.strip():
+            print(said, file=sys.stderr)
+    if result.returncode != 0:
         raise BuildFailed
 
 
