@@ -44,6 +44,11 @@ class BukuSakuPlugin(BasePlugin):
             raise PluginError("Ada kesalahan isi; situs tidak dibangun.\n" + exc.report()) from None
         except ClockError as exc:
             raise PluginError(str(exc)) from None
+        region = self.site.handbook.wilayah
+        config.extra["wilayah"] = None
+        if region:  # a region's edition names its region in the title and the app, and above every page (main.html)
+            config.site_name = f"{config.site_name} — {region.data.nama}"
+            config.extra["wilayah"] = {"nama": region.data.nama, "dinsos": region.data.dinsos, "url": region.url}
         self.site.write_abbreviations()
         self.search_pages, self.search_labels = [], page_labels(self.site.handbook)
         if config.nav:
@@ -70,7 +75,9 @@ class BukuSakuPlugin(BasePlugin):
         """Give the print page (print_page/, `tksk pdf`) every record after its section's pages: the menu lists none."""
         printer = config.plugins.get("print-site")
         if printer is not None:
-            printer.renderer.items = _with_records(nav.items, files, records_by_section(self.site.handbook))
+            region = self.site.handbook.wilayah
+            rest = f"Tambahan {region.data.dinsos}" if region else "Lainnya"
+            printer.renderer.items = _with_records(nav.items, files, records_by_section(self.site.handbook), rest)
         return nav
 
     def on_env(self, env, config, files):
@@ -95,15 +102,18 @@ class BukuSakuPlugin(BasePlugin):
             raise PluginError(str(exc)) from None
 
 
-def _with_records(items: list, files, sections: dict[str, list[str]]) -> list:
-    """Return the menu's top-level items, each type's section followed by its topic pages and its records' pages."""
+def _with_records(items: list, files, sections: dict[str, list[str]], rest: str) -> list:
+    """Return the menu's top-level items, each type's section followed by its topic pages and its records' pages;
+    records of sections the menu does not have (a region's notes and its own page) follow, titled ``rest``."""
     out = []
+    placed: set[str] = set()
     for item in items:
         first = item.children[0] if isinstance(item, Section) and item.children else item
         folder = getattr(getattr(first, "file", None), "src_uri", "").removesuffix("/index.md")
         if folder not in sections:
             out.append(item)
             continue
+        placed.add(folder)
         shown = {p.file.src_uri for p in _pages_in(item)}
         records = sections[folder]
         # The section's topic pages (glossary letters, FAQ topics...) that the menu leaves out, then the records.
@@ -113,6 +123,9 @@ def _with_records(items: list, files, sections: dict[str, list[str]]) -> list:
         extra = [files.get_file_from_path(uri).page for uri in [*topics, *records] if uri not in shown]
         children = item.children if isinstance(item, Section) else [item]
         out.append(Section(item.title, [*children, *extra]))
+    leftover = [files.get_file_from_path(uri).page for folder, uris in sections.items() if folder not in placed for uri in uris]
+    if leftover:
+        out.append(Section(rest, leftover))
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,10 +34,15 @@ class Site:
 _current: Site | None = None
 
 
+#: The region whose edition is built (``tksk build --wilayah <id>`` sets it for MkDocs): its layer is loaded too.
+WILAYAH_ENV = "TKSK_WILAYAH"
+
+
 def load_site(root: Path | str) -> Site:
-    """Load and check the data under ``root``; the result is what the page macros then use."""
+    """Load and check the data under ``root`` (with the layer of the region ``TKSK_WILAYAH`` names, if any); the
+    result is what the page macros then use."""
     global _current
-    handbook = load_handbook(root)
+    handbook = load_handbook(root, wilayah=os.environ.get(WILAYAH_ENV) or None)
     _current = Site(Path(root), handbook, Renderer(handbook))
     return _current
 

@@ -22,9 +22,19 @@ from macros.model.record import Record
 from macros.model.schema import top_field
 from macros.types import ALL
 
+#: The folder of the regions' layers: ``wilayah/<id>/data/`` beside the national ``data/``.
+LAYERS = "wilayah"
 
-def load_handbook(root: Path | str, today: dt.date | None = None) -> Handbook:
-    """Load and check everything under ``root/data``; raise ``DataInvalid`` with every error found.
+
+def layer_ids(root: Path | str) -> list[str]:
+    """The regions with a layer in the project: the folders ``wilayah/<id>/`` that hold a ``data/``."""
+    folder = Path(root) / LAYERS
+    return sorted(p.name for p in folder.iterdir() if (p / "data").is_dir()) if folder.is_dir() else []
+
+
+def load_handbook(root: Path | str, today: dt.date | None = None, wilayah: str | None = None) -> Handbook:
+    """Load and check everything under ``root/data`` (and, with ``wilayah``, that region's layer under
+    ``root/wilayah/<id>/data``); raise ``DataInvalid`` with every error found.
 
     ``today`` is the date no date in the data may pass; by default the handbook's clock (``macros.common.clock``).
     The checks are those of ``macros.checks``, in its order.
@@ -40,11 +50,32 @@ def load_handbook(root: Path | str, today: dt.date | None = None) -> Handbook:
     refs = []
     allowed = load_allowed(data_dir, root, log)
     unchecked = unknown_files(data_dir, root, log)
-    for ctype in ALL:
-        loaded = load_type(ctype, data_dir, root, log, today)
-        records.extend(loaded.records)
-        refs.extend(loaded.refs)
-        unchecked |= loaded.unchecked
+    layers = [("nasional", data_dir, "")]
+    if wilayah:
+        layer_dir = root / LAYERS / wilayah / "data"
+        if not layer_dir.is_dir():
+            known = layer_ids(root)
+            log.add(f"{LAYERS}/{wilayah}", 0, "", f"lapisan wilayah \"{wilayah}\" tidak ada: folder {LAYERS}/{wilayah}/data/ "
+                    f"tidak ditemukan{did_you_mean(wilayah, known)}" + (f" (yang ada: {', '.join(known)})" if known else ""))
+            raise DataInvalid(log.sorted())
+        allowed |= load_allowed(layer_dir, root, log)
+        unchecked |= unknown_files(layer_dir, root, log)
+        layers.append(("wilayah", layer_dir, wilayah))
+    for place, folder, layer in layers:
+        for ctype in ALL:
+            if place not in ctype.where:
+                misplaced = sorted(folder.glob(ctype.files)) if ctype.files else []
+                for path in misplaced:
+                    _wrong_place(ctype, path.relative_to(root).as_posix(), place, log)
+                continue
+            loaded = load_type(ctype, folder, root, log, today)
+            for record in loaded.records:
+                record.wilayah = layer
+            records.extend(loaded.records)
+            refs.extend(loaded.refs)
+            unchecked |= loaded.unchecked
+    if wilayah:
+        _check_descriptor(wilayah, [r for r in records if r.type.name == "wilayah"], root, log)
 
     by_id = _unique_ids(records, log)
     cited_by: dict[str, dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
@@ -69,6 +100,8 @@ def load_handbook(root: Path | str, today: dt.date | None = None) -> Handbook:
         by_type={t.name: sorted((r for r in by_id.values() if r.type is t), key=_order) for t in ALL},
         cited_by={k: dict(v) for k, v in cited_by.items()},
     )
+    if wilayah:
+        handbook.wilayah = next((r for r in by_id.values() if r.type.name == "wilayah" and r.id == wilayah), None)
     subject = Subject(handbook, root, allowed, read_seeds(root))
     run_checks(subject, log)
     handbook.notes = subject.notes
@@ -85,6 +118,27 @@ def _check_listed_source(record: Record, ref_id: str, types: tuple[str, ...], li
         log.add(record.file, line, record.where(path), f"sumber \"{ref_id}\" juga harus dicantumkan di daftar sumber catatan ini")
 
 
+def _wrong_place(ctype, rel: str, place: str, log: ErrorLog) -> None:
+    """A file of a type that is not written here: said once for the file, which is not read."""
+    if place == "nasional":
+        log.add(rel, 1, "", f"{ctype.label} hanya ditulis di lapisan wilayah ({LAYERS}/<id>/data/{ctype.files}), "
+                "bukan di data/ nasional")
+    else:
+        log.add(rel, 1, "", f"{ctype.label} ditulis di data/ nasional, bukan di lapisan wilayah; untuk menambahkan "
+                "keterangan daerah pada catatan nasional, tulis catatan daerah (catatan/) dengan untuk: <id>")
+
+
+def _check_descriptor(wilayah: str, found: list[Record], root: Path, log: ErrorLog) -> None:
+    """A layer names its region once, in its wilayah.yml, with the folder's name as id."""
+    path = f"{LAYERS}/{wilayah}/data/wilayah.yml"
+    if not found:
+        log.add(path, 0, "", f"lapisan wilayah perlu berkas wilayah.yml berisi satu wilayah dengan id: {wilayah}")
+    elif len(found) > 1 or found[0].id != wilayah:
+        record = found[-1] if len(found) > 1 else found[0]
+        log.add(record.file, record.line_of("id"), "id",
+                f"berkas ini memuat tepat satu wilayah, dengan id yang sama dengan nama foldernya: {wilayah}")
+
+
 def _order(record: Record) -> tuple:
     return (str(record.title or "").lower(),)
 
@@ -93,6 +147,11 @@ def _unique_ids(records: list[Record], log: ErrorLog) -> dict[str, Record]:
     by_id: dict[str, Record] = {}
     for record in records:
         first = by_id.get(record.id)
+        if first is not None and record.wilayah and not first.wilayah:
+            log.add(record.file, record.line_of("id"), record.where("id"),
+                    f"id \"{record.id}\" adalah catatan nasional ({first.file}); lapisan wilayah tidak menulis ulang catatan "
+                    f"nasional: tambahkan keterangan daerah sebagai catatan daerah (catatan/) dengan untuk: {record.id}")
+            continue
         if first is not None:
             log.add(record.file, record.line_of("id"), record.where("id"),
                     f"id \"{record.id}\" sudah dipakai di {first.file}:{first.line_of('id')}; id harus unik di seluruh buku saku")

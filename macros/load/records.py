@@ -130,7 +130,9 @@ def unknown_files(data_dir: Path, root: Path, log: ErrorLog) -> set[str]:
         if not path.is_file() or path in known or path.name.startswith(".") or path.name.endswith("~"):
             continue
         rel = path.relative_to(root).as_posix()
-        where = ", ".join(f"data/{t.files}" for t in ALL if t.files)
+        layer = data_dir != root / "data"
+        where = ", ".join(f"{data_dir.relative_to(root).as_posix()}/{t.files}" for t in ALL
+                          if t.files and ("wilayah" if layer else "nasional") in t.where)
         if path.suffix.lower() in (".yml", ".yaml"):
             hint = f" (gunakan akhiran .yml, huruf kecil: {path.stem}.yml)" if path.suffix != ".yml" else ""
             log.add(rel, 1, "", f"berkas tidak dikenal{hint}; data dibaca dari: {where}{UNCHECKED}")

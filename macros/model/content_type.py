@@ -81,6 +81,9 @@ class ContentType:
     short_title: Callable[[dict], str] | None = None
     #: weight in search results: what a TKSK looks for (SOPs, duties, answers) ranks above the glossary
     search_boost: float = 1.0
+    #: where its records may be written: the national data (``data/``) and/or a region's layer
+    #: (``wilayah/<id>/data/``, see ``macros.load.handbook``)
+    where: tuple[str, ...] = ("nasional",)
     #: the status words of this type and their rules (``macros.model.status``), if records have a status
     status: StatusRule | None = None
     #: where the type sits among the others (menus, lists); types are found by ``macros.types``

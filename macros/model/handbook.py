@@ -17,6 +17,8 @@ class Handbook:
     cited_by: dict[str, dict[str, list[Record]]] = field(default_factory=dict)
     #: what the types' advice found (coverage gaps): shown by `tksk validate`, never stops a build
     advice: list[str] = field(default_factory=list)
+    #: the region whose layer was loaded with the national data (its ``wilayah`` record), for a regional edition
+    wilayah: Record | None = None
     #: figures the types report about their records (``ContentType.reports``): shown by `tksk validate`
     reports: list[str] = field(default_factory=list)
     #: checks that could not run and why (no source texts to compare with): shown by `tksk validate`

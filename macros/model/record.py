@@ -25,6 +25,8 @@ class Record:
     #: for a record nested in another (a module in a stage): the parent, and the field path to this record
     parent: Record | None = None
     prefix: str = ""
+    #: the region's layer the record was written in (``wilayah/<id>/data/``); empty for national data
+    wilayah: str = ""
 
     @property
     def id(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -54,13 +55,34 @@ def _quiet_broken_pipe() -> None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
-def validate(root: Path) -> int:
-    """Print ``ok`` with counts per content type, or every error in data/ and in page macros; return the exit code."""
-    try:
-        handbook = load_handbook(root)
-    except DataInvalid as exc:
-        print(exc.report(), file=sys.stderr)
-        return 1
+def validate(root: Path, wilayah: str | None = None) -> int:
+    """Print ``ok`` with counts per content type, or every error in data/ and in page macros; return the exit code.
+
+    With ``wilayah``, the national data and that region's layer are checked together; without it, the national data
+    and then each layer in ``wilayah/`` in turn (a layer is checked with the national data it adds to).
+    """
+    from macros.load.handbook import layer_ids
+
+    failed = False
+    for layer in [wilayah] if wilayah else [None, *layer_ids(root)]:
+        try:
+            handbook = load_handbook(root, wilayah=layer)
+        except DataInvalid as exc:
+            print(exc.report(), file=sys.stderr)
+            failed = True
+            if layer is None:
+                break  # each layer would only repeat the national data's errors
+            continue
+        if layer:
+            print(f"ok: lapisan wilayah {layer} valid ({sum(r.wilayah == layer for r in handbook.records.values())} catatan)")
+        elif not wilayah:
+            _report(handbook)
+    if wilayah and not failed:
+        _report(handbook)
+    return 1 if failed else 0
+
+
+def _report(handbook) -> int:
     counts = handbook.counts()
     print("ok: data valid")
     for ctype in ALL:
@@ -110,12 +132,12 @@ def schemas(root: Path, check_only: bool = False) -> int:
     return 0
 
 
-def new(root: Path, type_name: str, record_id: str, berkas: Path | None) -> int:
+def new(root: Path, type_name: str, record_id: str, berkas: Path | None, wilayah: str | None = None) -> int:
     """Write the skeleton of a new record (or append it to its list file) and print where."""
     from macros.tools.scaffold import ScaffoldError, new_record
 
     try:
-        path, line = new_record(root, type_name, record_id, berkas)
+        path, line = new_record(root, type_name, record_id, berkas, wilayah=wilayah)
     except ScaffoldError as exc:
         print(f"tksk new: {exc}", file=sys.stderr)
         return 1
@@ -131,9 +153,13 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
     check = sub.add_parser("validate", help="periksa semua berkas di data/ dan tampilkan setiap kesalahan")
     check.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi data/); bawaan: folder ini")
+    check.add_argument("--wilayah", default=None, metavar="ID",
+                       help="periksa data nasional bersama lapisan wilayah/ID/ saja; bawaan: data nasional, lalu setiap lapisan")
     make = sub.add_parser("build", help="bangun situs ke site/; bila gagal, site/ yang lama tetap")
     make.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml)")
     make.add_argument("--site-dir", type=Path, default=None, help="folder hasil; bawaan: site/")
+    make.add_argument("--wilayah", default=None, metavar="ID",
+                      help="bangun edisi wilayah: buku saku nasional ditambah lapisan wilayah/ID/")
     paper = sub.add_parser("pdf", help=("bangun situs lalu tulis PDF A4: satu per perangkat sesi (rencana/), "
                                         "contoh susun sendiri, dan buku saku lengkap"))
     paper.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml)")
@@ -147,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     scaffold.add_argument("--berkas", type=Path, default=None,
                           help="untuk jenis berupa daftar: berkas tujuan, misalnya data/faq/bansos.yml")
     scaffold.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek; bawaan: folder ini")
+    scaffold.add_argument("--wilayah", default=None, metavar="ID",
+                          help="tulis di lapisan wilayah/ID/data/ (catatan daerah, aturan, rakor, tanya jawab Dinsos itu)")
     from macros.tools import publish, serve
 
     publishing = sub.add_parser("publish", help="terbitkan satu edisi ke cabang git (gh-pages): arsip TAHUN.URUTAN/ dan latest/",
@@ -167,6 +195,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "build":
+        if args.wilayah:
+            from macros.glue.site import WILAYAH_ENV
+
+            os.environ[WILAYAH_ENV] = args.wilayah  # read by the build's MkDocs (macros/glue/site.py)
         return build(args.root.resolve(), args.site_dir)
     if args.command == "pdf":
         from macros.tools.pdf import run  # playwright is needed only here
@@ -175,7 +207,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "schemas":
         return schemas(args.root.resolve(), args.check)
     if args.command == "new":
-        return new(args.root.resolve(), args.jenis, args.id, args.berkas)
+        return new(args.root.resolve(), args.jenis, args.id, args.berkas, args.wilayah)
     if args.command == "publish":
         from macros.tools import publish
 
@@ -184,7 +216,7 @@ def _run(args: argparse.Namespace) -> int:
         from macros.tools import serve
 
         return serve.run(args)
-    return validate(args.root)
+    return validate(args.root, args.wilayah)
 
 
 if __name__ == "__main__":

@@ -188,7 +188,7 @@ def field_schema(spec: Field) -> dict[str, Any]:
 def type_schema(ctype: ContentType) -> dict[str, Any]:
     """Return the whole schema of one content type's files: a record, or a list of records."""
     record = kind_schema(ctype.schema)
-    where = f"data/{ctype.files}"
+    where = " atau ".join(data_files(ctype))
     rules = (f"Aturan antarcatatan dan antarisian (rujukan yang harus ada, id yang unik, riwayat yang berurutan) "
              f"diperiksa oleh {CHECKED_BY_VALIDATE}.")
     head: dict[str, Any] = {
@@ -223,9 +223,14 @@ def generated() -> dict[str, str]:
     return {schema_path(t): render(type_schema(t)) for t in file_types()}
 
 
-def vscode_schemas() -> dict[str, str]:
-    """The ``yaml.schemas`` setting: each schema and the data files it describes."""
-    return {f"./{schema_path(t)}": f"data/{t.files}" for t in file_types()}
+def data_files(ctype: ContentType) -> list[str]:
+    """Where a type's files are: the national ``data/`` and/or every region's layer (``wilayah/<id>/data/``)."""
+    return [f"{'data' if place == 'nasional' else 'wilayah/*/data'}/{ctype.files}" for place in ctype.where]
+
+
+def vscode_schemas() -> dict[str, str | list[str]]:
+    """The ``yaml.schemas`` setting: each schema and the data files it describes (a list where they are in two places)."""
+    return {f"./{schema_path(t)}": files[0] if len(files := data_files(t)) == 1 else files for t in file_types()}
 
 
 def schema_line(data_file: Path, root: Path, ctype: ContentType) -> str:

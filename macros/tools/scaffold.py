@@ -29,6 +29,7 @@ import yaml
 
 from macros.common import clock
 from macros.common.files import write_atomic
+from macros.load.handbook import LAYERS
 from macros.load.yaml_file import parse_plain
 from macros.model.content_type import ContentType
 from macros.model.schema import KEBAB, Choice, Field, Id, Kind, ListOf, Obj, Text
@@ -123,17 +124,18 @@ def kebab_hint(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def existing_ids(root: Path) -> dict[str, str]:
-    """Every record id already written in data/ (nested records too), with the file it is in.
+def existing_ids(root: Path, wilayah: str | None = None) -> dict[str, str]:
+    """Every record id already written in data/ (and in the layer of ``wilayah``; nested records too), with the
+    file it is in.
 
     Read leniently: a file with errors is skipped here, and `tksk validate` reports it.
     """
-    data_dir = root / "data"
+    folders = [root / "data", *([data_folder(root, wilayah)] if wilayah else [])]
     found: dict[str, str] = {}
     for ctype in ALL:
         if not ctype.files:
             continue
-        for path in sorted(data_dir.glob(ctype.files)):
+        for path in sorted(p for folder in folders for p in folder.glob(ctype.files)):
             try:
                 doc = parse_plain(path.read_text(encoding="utf-8"))
             except (yaml.YAMLError, UnicodeDecodeError):
@@ -164,20 +166,35 @@ def _content_type(name: str) -> ContentType:
     return ctype
 
 
-def _check_id(record_id: str, root: Path) -> None:
+def data_folder(root: Path, wilayah: str | None) -> Path:
+    """Where new records go: the national data/, or a region's layer (wilayah/<id>/data/)."""
+    return root / "data" if not wilayah else root / LAYERS / wilayah / "data"
+
+
+def _check_place(ctype: ContentType, wilayah: str | None) -> None:
+    place = "wilayah" if wilayah else "nasional"
+    if place in ctype.where:
+        return
+    if wilayah:
+        raise ScaffoldError(f"{ctype.label} ditulis di data/ nasional, bukan di lapisan wilayah; di lapisan, tambahkan "
+                            "keterangan daerah dengan `tksk new catatan <id> --wilayah " + wilayah + "`")
+    raise ScaffoldError(f"{ctype.label} hanya ditulis di lapisan wilayah: tambahkan --wilayah <id wilayah>, misalnya "
+                        f"`tksk new {ctype.name} <id> --wilayah kabupaten-probolinggo`")
+
+
+def _check_id(record_id: str, root: Path, wilayah: str | None = None) -> None:
     if not KEBAB.match(record_id):
         hint = kebab_hint(record_id)
         suggestion = f"; misalnya \"{hint}\"" if hint else ""
         raise ScaffoldError(f"id \"{record_id}\" tidak bisa dipakai: harus berupa {Id.expected}{suggestion}")
-    used = existing_ids(root).get(record_id)
+    used = existing_ids(root, wilayah).get(record_id)
     if used:
         raise ScaffoldError(f"id \"{record_id}\" sudah dipakai di {used}; setiap catatan punya id sendiri, pilih id lain")
 
 
-def _list_file(ctype: ContentType, root: Path, berkas: Path | None) -> Path:
+def _list_file(ctype: ContentType, root: Path, berkas: Path | None, data_dir: Path) -> Path:
     """The list file a new item of a list type goes to: given with --berkas, or the only one there is."""
-    data_dir = root / "data"
-    pattern = f"data/{ctype.files}"
+    pattern = f"{data_dir.relative_to(root).as_posix()}/{ctype.files}"
     if berkas is None:
         if not any(ch in ctype.files for ch in "*?["):
             return data_dir / ctype.files
@@ -196,24 +213,27 @@ def _list_file(ctype: ContentType, root: Path, berkas: Path | None) -> Path:
 
 
 def new_record(root: Path, type_name: str, record_id: str, berkas: Path | None = None,
-               today: dt.date | None = None) -> tuple[Path, int]:
-    """Write the skeleton of a new record; return the file written and the line its record starts on."""
+               today: dt.date | None = None, wilayah: str | None = None) -> tuple[Path, int]:
+    """Write the skeleton of a new record (in the layer of ``wilayah``, if given); return the file written and the
+    line its record starts on."""
     today = today or clock.today()
     ctype = _content_type(type_name)
+    _check_place(ctype, wilayah)
+    data_dir = data_folder(root, wilayah)
     if berkas is not None and not ctype.many:
         raise ScaffoldError(f"--berkas hanya untuk jenis yang disimpan sebagai daftar "
                             f"({', '.join(t.name for t in ALL if t.many)}); {ctype.label} ditulis di data/{ctype.files}")
     if not ctype.many:
-        path = root / "data" / ctype.files.replace("*", record_id)
+        path = data_dir / ctype.files.replace("*", record_id)
         if path.exists():
             raise ScaffoldError(f"berkas {path.relative_to(root).as_posix()} sudah ada; tksk new tidak menimpa berkas")
-        _check_id(record_id, root)
+        _check_id(record_id, root, wilayah)
         header = [schema_line(path, root, ctype), *_header(ctype, record_id, today, item=False)]
         lines = [*header, *Skeleton(ctype, record_id, today, {}).record()]
         _write(path, "\n".join(lines) + "\n", ctype, record_id)
         return path, len(header) + 1
-    _check_id(record_id, root)
-    path = _list_file(ctype, root, berkas)
+    _check_id(record_id, root, wilayah)
+    path = _list_file(ctype, root, berkas, data_dir)
     prefill = _prefill_from_file_name(ctype, path)
     item = Skeleton(ctype, record_id, today, prefill)
     old = path.read_text(encoding="utf-8") if path.exists() else ""

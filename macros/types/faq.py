@@ -31,6 +31,7 @@ def check_rakor_report(record, handbook, log):
 
 
 TYPE = ContentType(
+    where=("nasional", "wilayah"),
     name="faq",
     topics=Topics("Topik", "topik", by_choice("faq", "topik", TOPIK), preview=5, noun="pertanyaan"),
     order=50,

@@ -13,6 +13,7 @@ JENIS = {
 }
 
 TYPE = ContentType(
+    where=("nasional", "wilayah"),
     name="rakor",
     topics=Topics("Tahun", "tahun", by_year("rakor"), in_nav=False, noun="rakor"),
     order=60,

@@ -62,6 +62,7 @@ def short_title(d) -> str:
 
 
 TYPE = ContentType(
+    where=("nasional", "wilayah"),
     name="regulasi",
     topics=Topics("Status", "status", by_state("regulasi", [
         (ACTIVE, "berlaku", "Berlaku"), (UNCONFIRMED, UNCONFIRMED, NOT_CONFIRMED_LABEL),

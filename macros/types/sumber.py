@@ -16,6 +16,7 @@ KEYAKINAN = {
 }
 
 TYPE = ContentType(
+    where=("nasional", "wilayah"),
     name="sumber",
     topics=Topics("Jenis", "jenis", by_choice("sumber", "jenis", JENIS), in_nav=False, noun="sumber"),
     order=90,

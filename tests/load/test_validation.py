@@ -9,8 +9,9 @@ import pytest
 
 from macros.common import clock
 from macros.tools.cli import main
+from macros.tools.json_schema import data_files
 from macros.types import ALL
-from tests.support.data import BASE, RIWAYAT, TODAY
+from tests.support.data import BASE, LAYER, LAYER_DESCRIPTOR, RIWAYAT, TODAY
 
 SOP = BASE["data/sop/sop-uji.yml"]
 FAQ = BASE["data/faq/peran-tksk.yml"]
@@ -499,6 +500,31 @@ CASES = [
         id="edition-number-goes-backwards",
     ),
     pytest.param(
+        {f"wilayah/{LAYER}/data/wilayah.yml": LAYER_DESCRIPTOR,
+         f"wilayah/{LAYER}/data/catatan/catatan-uji.yml": "id: catatan-uji\njudul: Catatan uji\nuntuk: sop-ujii\n"
+                                                             "teks: Di Kabupaten Uji begini.\nsumber: [berita-uji]\n" + RIWAYAT},
+        [f'wilayah/{LAYER}/data/catatan/catatan-uji.yml:3: untuk: tidak ada sop atau tugas atau program atau regulasi atau faq '
+         'atau glosarium dengan id "sop-ujii"; maksudnya "sop-uji"?'],
+        id="regional-note-on-a-record-that-does-not-exist",
+    ),
+    pytest.param(
+        {f"wilayah/{LAYER}/data/wilayah.yml": LAYER_DESCRIPTOR.replace(f"id: {LAYER}", "id: kabupaten-lain"),
+         f"wilayah/{LAYER}/data/sop/sop-baru.yml": SOP.replace("id: sop-uji", "id: sop-baru")},
+        [f"wilayah/{LAYER}/data/sop/sop-baru.yml:1: SOP ditulis di data/ nasional, bukan di lapisan wilayah; untuk menambahkan "
+         "keterangan daerah pada catatan nasional, tulis catatan daerah (catatan/) dengan untuk: <id>",
+         f"wilayah/{LAYER}/data/wilayah.yml:1: id: berkas ini memuat tepat satu wilayah, dengan id yang sama dengan nama "
+         f"foldernya: {LAYER}"],
+        id="layer-with-a-national-type-and-a-wrong-name",
+    ),
+    pytest.param(
+        {f"wilayah/{LAYER}/data/wilayah.yml": LAYER_DESCRIPTOR,
+         f"wilayah/{LAYER}/data/faq/ulang.yml": BASE["data/faq/peran-tksk.yml"]},
+        [f'wilayah/{LAYER}/data/faq/ulang.yml:1: id: id "tanya-uji" adalah catatan nasional (data/faq/peran-tksk.yml); lapisan '
+         "wilayah tidak menulis ulang catatan nasional: tambahkan keterangan daerah sebagai catatan daerah (catatan/) dengan "
+         "untuk: tanya-uji"],
+        id="layer-restating-a-national-record",
+    ),
+    pytest.param(
         {"data/sop/sop-uji.yml": SOP.replace("ringkasan: Langkah uji.", "ringkasan: Langkah uji. Sumber tidak menyebut formulirnya.")},
         ['data/sop/sop-uji.yml:4: ringkasan: yang tidak disebut sumber ditulis sekali di belum_disebut (tampil satu kali '
          'di halaman); pindahkan kalimat "Sumber tidak menyebut …" ke sana'],
@@ -586,7 +612,7 @@ def test_riwayat_is_required_on_pages_that_change(tree, capsys):
 def test_the_table_breaks_a_file_of_every_content_type():
     """Check that the table above has a case naming a file of each content type, so no type's errors go untested."""
     named = {line.split(":")[0] for case in CASES for line in case.values[1]}
-    untested = [t.name for t in ALL if t.files and not any(fnmatch.fnmatch(f, f"data/{t.files}") for f in named)]
+    untested = [t.name for t in ALL if t.files and not any(fnmatch.fnmatch(f, pattern) for f in named for pattern in data_files(t))]
     assert not untested, f"no bad-input case for: {untested}"
 
 

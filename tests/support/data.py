@@ -232,13 +232,35 @@ def write_tree(root: Path, changes: dict[str, str | bytes | None] | None = None)
     return root
 
 
-def errors_of(root: Path) -> list[str]:
-    """Return the error lines validation prints for the data under ``root`` (empty when it is valid)."""
+#: A region's layer for the base tree: its wilayah.yml (``write_layer``).
+LAYER = "kabupaten-uji"
+LAYER_DESCRIPTOR = """\
+- id: kabupaten-uji
+  nama: Kabupaten Uji
+  tingkat: kabupaten
+  dinsos: Dinas Sosial Kabupaten Uji
+  ringkasan: Keterangan Dinsos Kabupaten Uji untuk TKSK di wilayahnya.
+  sumber: [berita-uji]
+""" + RIWAYAT.replace("riwayat:", "  riwayat:").replace("\n  - ", "\n    - ").replace("\n    perubahan", "\n      perubahan")
+
+
+def write_layer(root: Path, files: dict[str, str] | None = None) -> Path:
+    """Write the base layer (wilayah/kabupaten-uji/data/wilayah.yml) and ``files`` under its data/; return root."""
+    data = root / "wilayah" / LAYER / "data"
+    for rel, text in {"wilayah.yml": LAYER_DESCRIPTOR, **(files or {})}.items():
+        (data / rel).parent.mkdir(parents=True, exist_ok=True)
+        (data / rel).write_text(text, encoding="utf-8")
+    return root
+
+
+def errors_of(root: Path, wilayah: str | None = None) -> list[str]:
+    """Return the error lines validation prints for the data under ``root`` (with the layer of ``wilayah``), empty
+    when it is valid."""
     from macros.common.errors import DataInvalid
     from macros.load.handbook import load_handbook
 
     try:
-        load_handbook(root)
+        load_handbook(root, wilayah=wilayah)
     except DataInvalid as exc:
         return [str(error) for error in exc.errors]
     return []

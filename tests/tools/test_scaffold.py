@@ -12,12 +12,14 @@ from macros.load.handbook import load_handbook
 from macros.tools.cli import main
 from macros.tools.json_schema import file_types, schema_line
 from macros.types.edisi import edition_id
-from tests.support.data import BASE, TODAY, errors_of, write_tree
+from tests.support.data import BASE, LAYER, TODAY, errors_of, write_layer, write_tree
 from tests.tools.test_json_schema import schema_errors
 
 TYPES = {t.name: t for t in file_types()}
 #: Where a new record of a list type goes in the base tree.
 BERKAS = {"faq": "data/faq/peran-tksk.yml"}
+#: The region's layer a layer-only type is written in: a new region's own, or the base tree's (tests/support/data.py).
+LAYER_OF = {"wilayah": "wilayah-baru", "catatan": LAYER}
 
 
 def _next_edition() -> tuple[str, str]:
@@ -54,6 +56,8 @@ FILL_BY_TYPE: dict[str, dict[str, str]] = {
     "glosarium": {"jenis": "istilah"},
     "sumber": {"jenis": "berita"},
     "kurikulum": {"jenis": "satu"},
+    "catatan": {"untuk": "sop-uji"},
+    "wilayah": {"tingkat": "kabupaten"},
     "edisi": {"nomor": f'"{EDITION}"', "tanggal": EDITION_DATE},
 }
 KEY_BLANK = re.compile(r'^(\s*(?:- )?)([a-z_]+):( ""|)(\s+#.*)?$')
@@ -114,6 +118,10 @@ def fill(text: str, type_name: str) -> str:
 
 def new(root, name, record_id=None, *extra):
     args = ["new", name, record_id or NEW_ID[name], "--root", str(root), *extra]
+    if name in LAYER_OF:
+        if name == "catatan":
+            write_layer(root)
+        args += ["--wilayah", LAYER_OF[name]]
     if name in BERKAS and "--berkas" not in extra:
         args += ["--berkas", BERKAS[name]]
     return main(args)
@@ -121,7 +129,8 @@ def new(root, name, record_id=None, *extra):
 
 def target(name: str) -> str:
     ctype = TYPES[name]
-    return BERKAS.get(name) or f"data/{ctype.files.replace('*', NEW_ID[name])}"
+    folder = f"wilayah/{LAYER_OF[name]}/data" if name in LAYER_OF else "data"
+    return BERKAS.get(name) or f"{folder}/{ctype.files.replace('*', NEW_ID[name])}"
 
 
 @pytest.mark.parametrize("name", sorted(TYPES))
@@ -136,7 +145,7 @@ def test_skeleton_fails_on_its_blanks_and_passes_once_filled(tmp_path, capsys, n
     assert text.split("\n", 1)[0] == schema_line(path, root, TYPES[name])
     spots = blanks(text)
     assert spots, "the skeleton has no blank to fill"
-    errors = errors_of(root)
+    errors = errors_of(root, LAYER_OF.get(name))
     assert all(e.startswith(f"{rel}:") for e in errors), errors
     assert {int(e.split(":")[1]) for e in errors} == set(spots), errors
     assert schema_errors(TYPES[name], text), "the JSON Schema accepts the blanks"
@@ -144,7 +153,7 @@ def test_skeleton_fails_on_its_blanks_and_passes_once_filled(tmp_path, capsys, n
     filled = fill(text, name)
     assert "\"\"" not in "\n".join(line.split("#")[0] for line in filled.split("\n"))
     path.write_text(filled, encoding="utf-8")
-    load_handbook(root)  # raises DataInvalid, with every error, if filling the blanks is not enough
+    load_handbook(root, wilayah=LAYER_OF.get(name))  # raises DataInvalid, with every error, if filling is not enough
     assert schema_errors(TYPES[name], filled) == []
     assert f"tanggal: {TODAY}" in filled or "riwayat" not in TYPES[name].schema.fields
 

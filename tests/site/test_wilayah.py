@@ -1,0 +1,73 @@
+"""Regional editions: a Dinsos's layer (wilayah/<id>/data/) beside the national data, built as that region's
+edition with `tksk build --wilayah <id>`; the national edition is unchanged by it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from macros.load.handbook import load_handbook
+from macros.render.renderer import Renderer
+from tests.support.data import BASE, LAYER, RIWAYAT, ROOT, write_layer, write_tree
+from tests.support.links import broken_links
+from tests.support.project import copy_project
+
+NOTE = "id: catatan-uji\njudul: Laporan di Kabupaten Uji\nuntuk: sop-uji\nteks: Di Kabupaten Uji laporan dikirim ke Dinsos.\n" \
+       "sumber: [berita-uji]\n" + RIWAYAT
+
+
+#: The title of a region's note box on a national page.
+NOTE_TITLE = '<p class="admonition-title">Di Kabupaten Probolinggo</p>'
+
+
+def _pages(root, wilayah=None) -> dict[str, str]:
+    return {p.src_uri: p.markdown for p in Renderer(load_handbook(root, wilayah=wilayah)).record_pages()}
+
+
+def test_a_note_shows_on_its_national_record_only_in_the_regional_edition(tmp_path, today):
+    """Check that a layer's note is a box on the national record's page, named by the region, linking to the note,
+    and that the national edition neither shows it nor has the layer's pages."""
+    root = write_layer(write_tree(tmp_path), {"catatan/catatan-uji.yml": NOTE})
+    regional = _pages(root, LAYER)
+    sop = regional["sop/sop-uji.md"]
+    assert '!!! note "Di Kabupaten Uji"\n\n    Di Kabupaten Uji laporan dikirim ke Dinsos.' in sop
+    assert "(../catatan/catatan-uji.md)" in sop
+    assert sop.index("Di Kabupaten Uji") < sop.index("## Langkah")
+    assert "catatan/catatan-uji.md" in regional and "wilayah/kabupaten-uji.md" in regional
+    assert "Sop uji" not in regional["wilayah/kabupaten-uji.md"] and "[Laporan di Kabupaten Uji]" in regional["wilayah/kabupaten-uji.md"]
+    national = _pages(root)
+    assert "Di Kabupaten Uji" not in national["sop/sop-uji.md"]
+    assert not any(uri.startswith(("catatan/", "wilayah/")) for uri in national)
+
+
+def test_a_layers_own_record_is_marked_as_the_dinsos_s(tmp_path, today):
+    """Check that a rakor written in the layer says on its page that it is the Dinsos's addition, not national."""
+    own = BASE["data/rakor/rakor-uji.yml"].replace("id: rakor-uji", "id: rakor-kabupaten-uji")
+    root = write_layer(write_tree(tmp_path), {"rakor/rakor-kabupaten-uji.yml": own})
+    page = _pages(root, LAYER)["rakor/rakor-kabupaten-uji.md"]
+    assert '!!! info "Isi Dinas Sosial Kabupaten Uji"' in page and "bukan isi buku saku nasional" in page
+
+
+def test_the_probolinggo_edition_builds_with_its_name_on_every_page(tmp_path):
+    """Check that `tksk build --wilayah kabupaten-probolinggo` on the real data names the region in the title and
+    above every page, shows its notes, and leaves no link broken (print page included)."""
+    project = copy_project(tmp_path / "p")
+    shutil.copytree(ROOT / "wilayah", project / "wilayah")
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "macros", "build", "--root", str(project), "--site-dir", str(site),
+                             "--wilayah", "kabupaten-probolinggo"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (site / "sop" / "pelaporan-berkala" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Pelaporan berkala kepada Dinas Sosial - Buku Saku TKSK — Kabupaten Probolinggo</title>" in html
+    assert "Edisi <strong>Kabupaten Probolinggo</strong>" in html and NOTE_TITLE in html
+    assert (site / "catatan" / "probolinggo-laporan-berkala" / "index.html").is_file()
+    assert NOTE_TITLE in (site / "print_page" / "index.html").read_text(encoding="utf-8")
+    assert broken_links(site) == []
+
+
+def test_the_national_edition_has_no_regional_layer(site):
+    """Check that the plain build shows no region's banner, note or page."""
+    html = (site / "sop" / "pelaporan-berkala" / "index.html").read_text(encoding="utf-8")
+    assert '<div class="md-banner' not in html and NOTE_TITLE not in html
+    assert not (site / "catatan").exists() and not (site / "wilayah").exists()
