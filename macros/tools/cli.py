@@ -164,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
                                         "contoh susun sendiri, dan buku saku lengkap"))
     paper.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml)")
     paper.add_argument("--out", type=Path, default=None, help="folder PDF; bawaan: pdf/")
+    paper.add_argument("--wilayah", default=None, metavar="ID", help="cetak edisi wilayah: nasional ditambah lapisan wilayah/ID/")
     generate = sub.add_parser("schemas", help="tulis ulang skema JSON di schemas/ (untuk editor) dari deklarasi jenis isi")
     generate.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek; bawaan: folder ini")
     generate.add_argument("--check", action="store_true", help="hanya periksa: keluar dengan kode 1 bila ada skema yang usang")
@@ -194,11 +195,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.command == "build":
-        if args.wilayah:
-            from macros.glue.site import WILAYAH_ENV
+    if args.command in ("build", "pdf") and args.wilayah:
+        from macros.glue.site import WILAYAH_ENV
 
-            os.environ[WILAYAH_ENV] = args.wilayah  # read by the build's MkDocs (macros/glue/site.py)
+        os.environ[WILAYAH_ENV] = args.wilayah  # read by the build's MkDocs (macros/glue/site.py)
+    if args.command == "build":
         return build(args.root.resolve(), args.site_dir)
     if args.command == "pdf":
         from macros.tools.pdf import run  # playwright is needed only here
