@@ -21,6 +21,7 @@ from pathlib import Path
 
 from macros.checks import cross_record, prose, sources
 from macros.checks.personal_data import check_personal_data
+from macros.checks.status_words import check_status_words
 from macros.common.errors import ErrorLog
 from macros.model.handbook import Handbook
 from macros.types import ALL
@@ -65,6 +66,8 @@ CHECKS: tuple[Check, ...] = (
     Check("setiap singkatan ada di glosarium", lambda s, log: cross_record.check_acronyms(s.handbook, log)),
     Check("sumber berkeyakinan sedang ditulis \"dilaporkan\"", lambda s, log: cross_record.check_reported_facts(s.handbook, log)),
     Check("riwayat berurutan, terbaru di akhir", lambda s, log: cross_record.check_history_order(s.handbook, log)),
+    Check("status bertanggal di setiap kalimat (berjalan per …, belum dipastikan)",
+          lambda s, log: check_status_words(s.handbook, log)),
     Check("makro di halaman tulisan tangan (tautan, daftar)", lambda s, log: prose.check_page_macros(s.root, s.handbook, log)),
     Check("kata-kata sendiri, bukan salinan naskah sumber",
           _needs_seeds(lambda s, log: sources.check_own_words(s.handbook, s.root, s.seeds, log))),

@@ -107,7 +107,19 @@ def load_handbook(root: Path | str, today: dt.date | None = None, wilayah: str |
     handbook.notes = subject.notes
     if log:
         raise DataInvalid(log.sorted())
+    _link_derived_sources(handbook)
     return handbook
+
+
+def _link_derived_sources(handbook: Handbook) -> None:
+    """Add to each source's users the records that list it only through what they cite (``ContentType.sources``: a
+    module, a stage, a plan), so a source's page names every page that lists it, not only those naming it in ``sumber``."""
+    for record in handbook.records.values():
+        if record.type.sources:
+            for source_id in handbook.sources_of(record):
+                users = handbook.cited_by.setdefault(source_id, {}).setdefault("sumber", [])
+                if all(user is not record for user in users):
+                    users.append(record)
 
 
 def _check_listed_source(record: Record, ref_id: str, types: tuple[str, ...], line: int, path: str, log: ErrorLog) -> None:

@@ -102,6 +102,9 @@ class ContentType:
     advice: tuple[Callable[[Handbook], list[str]], ...] = field(default=())
     #: figures about its records (how guessable the questions are): printed by `tksk validate`, never stop a build
     reports: tuple[Callable[[Handbook], list[str]], ...] = field(default=())
+    #: the sources of the records a record's text rests on, listed on its page after its own ``sumber``
+    #: (``Handbook.sources_of``): a module's come from what it reads and asks about, so no one copies them by hand
+    sources: Callable[[Record, Handbook], list[str]] | None = None
     #: functions the type's template calls, given the handbook: ``lambda hb: {"modules_of": ...}``
     template_helpers: Callable[[Handbook], dict[str, Callable]] | None = None
 

@@ -37,6 +37,13 @@ class Handbook:
         unique = {r.id: r for r in found if of_type in (None, r.type.name)}
         return sorted(unique.values(), key=lambda r: (r.type.name, str(r.title).lower()))
 
+    def sources_of(self, record: Record) -> list[str]:
+        """The sources a record's page lists: its own ``sumber``, then those of the records its text rests on
+        (``ContentType.sources``: a module's readings and questions, a plan's modules), each once, in reading order."""
+        own = record.data.get("sumber") or []
+        derived = record.type.sources(record, self) if record.type.sources else []
+        return list(dict.fromkeys([*own, *derived]))
+
     def counts(self) -> dict[str, int]:
         """Records of each content type, in the types' order (every type has its entry in ``by_type``)."""
         return {name: len(records) for name, records in self.by_type.items()}

@@ -7,6 +7,10 @@ questions. The stages are this handbook's own design: no official tiers of TKSK 
 Questions are ours to write but must agree with the records they cite: every question names the record
 that supports its answer, and an ordering question that cites an SOP must put that SOP's steps in the
 SOP's own order.
+
+A module's page lists as its sources those of the records it reads and asks about, and a stage's lists its own
+``sumber`` and then its modules' (``module_sources``, ``stage_sources``): the curriculum restates what those
+records say, so their sources are its sources, derived rather than copied by hand.
 """
 
 from __future__ import annotations
@@ -119,6 +123,17 @@ def readable_from(module, handbook) -> set[str]:
     return readings | linked
 
 
+def module_sources(module, handbook) -> list[str]:
+    """The sources a module rests on: those of the records it reads, then of those its questions cite, in that order."""
+    cited = dict.fromkeys([*module.data.bacaan, *(q.rujukan for q in module.data.soal)])
+    return [s for ref in cited for s in handbook.sources_of(handbook.get(ref))]
+
+
+def stage_sources(stage, handbook) -> list[str]:
+    """The sources a stage rests on besides its own: those of its modules, in the stage's order."""
+    return [s for module in stage_modules(stage, handbook) for s in handbook.sources_of(module)]
+
+
 def _check_order_follows_sop(module, path, q, handbook, log):
     """An ordering question citing an SOP must list steps of that SOP, in the SOP's order."""
     if q.jenis != "urutan" or q.rujukan not in handbook.records or handbook.get(q.rujukan).type.name != "sop":
@@ -209,6 +224,7 @@ MODUL = ContentType(
     search_boost=1.5,
     summary="judul",
     checks=(check_questions,),
+    sources=module_sources,
     schema=Obj(
         Field("id", Id(), doc="id tetap modul; menjadi alamat halamannya: kurikulum/<id>/"),
         Field("judul", Text()),
@@ -261,6 +277,7 @@ TYPE = ContentType(
     advice=(coverage, guessable_questions),
     reports=(guessability_report,),
     template_helpers=_helpers,
+    sources=stage_sources,
     schema=Obj(
         Field("id", Id(), doc="id tetap tahap; menjadi alamat halamannya: kurikulum/<id>/"),
         Field("judul", Text(), doc="judul tahap, misalnya Tahap 1: Orientasi TKSK baru"),

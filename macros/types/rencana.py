@@ -3,7 +3,8 @@
 A plan names its stage, the modules it covers, an agenda whose minutes add up to its duration, and
 discussion questions. Its page is the trainer's kit: agenda with times, what to read, the FAQs already
 answered at earlier rakor on the same records, a quiz sheet, the answer key on its own pages and a
-sign-in sheet, all printable on A4.
+sign-in sheet, all printable on A4. Its sources are its own ``sumber`` and those of its modules and of the FAQs
+it prints (``plan_sources``).
 
 The section also has "Susun sesi sendiri" (``rencana/susun/``): a trainer picks modules and FAQs in the
 browser and prints a kit of the same parts plus a handout, pre- and post-test and a tally sheet. What it
@@ -112,6 +113,13 @@ def faqs_answered_at_rakor(covered: set[str], handbook) -> list:
             if f.data.rakor and (f.id in covered or covered & set(f.data.rujukan))]
 
 
+def plan_sources(plan, handbook) -> list[str]:
+    """The sources a plan rests on besides its own: its modules' (readings and questions), then those of the FAQs
+    its kit prints as answered at earlier rakor."""
+    modules = [handbook.get(m) for m in plan.data.modul]
+    return [s for r in (*modules, *earlier_faqs(plan, handbook)) for s in handbook.sources_of(r)]
+
+
 def example_selection(module_ids: list[str], **settings) -> str:
     """The address fragment of a composed session: modules in order with a break (``-``) halfway, the defaults.
 
@@ -141,6 +149,7 @@ TYPE = ContentType(
     order=75,
     checks=(check_agenda, check_id_is_free),
     template_helpers=_helpers,
+    sources=plan_sources,
     own_section=Section(
         title="Untuk Pelatih",
         description=("Perangkat pelatih untuk rakor dan pelatihan TKSK: agenda, bahan, soal, kunci jawaban dan daftar "

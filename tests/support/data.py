@@ -264,3 +264,25 @@ def errors_of(root: Path, wilayah: str | None = None) -> list[str]:
     except DataInvalid as exc:
         return [str(error) for error in exc.errors]
     return []
+
+
+def with_more_sources() -> dict[str, str]:
+    """Changes to the base tree that give the records a module and a plan cite sources of their own, beside the
+    shared ``berita-uji``: ``laporan-tugas`` (tugas-uji), ``laporan-rakor`` (rakor-uji) and ``laporan-faq`` (tanya-uji).
+    The new sources are copies of ``berita-uji``, so they keep whatever fields a source needs."""
+    sources = BASE["data/sumber.yml"]
+    first = sources[:sources.index("- id: berita-sedang")]
+    extra = "".join(first.replace("berita-uji", new).replace("Berita uji", f"Berita {new}")
+                    for new in ("laporan-tugas", "laporan-rakor", "laporan-faq"))
+
+    def citing(path: str, new: str) -> str:
+        text = BASE[path]
+        assert text.count("sumber: [berita-uji]") == 1, path
+        return text.replace("sumber: [berita-uji]", f"sumber: [berita-uji, {new}]")
+
+    return {
+        "data/sumber.yml": sources + extra,
+        "data/tugas/tugas-uji.yml": citing("data/tugas/tugas-uji.yml", "laporan-tugas"),
+        "data/rakor/rakor-uji.yml": citing("data/rakor/rakor-uji.yml", "laporan-rakor"),
+        "data/faq/peran-tksk.yml": citing("data/faq/peran-tksk.yml", "laporan-faq"),
+    }

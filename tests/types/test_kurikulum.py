@@ -12,7 +12,7 @@ from macros.render.navigation import extend_nav
 from macros.render.renderer import Renderer
 from macros.tools.cli import main
 from macros.types.kurikulum import question_version, right_values
-from tests.support.data import BASE_SOURCES, RIWAYAT, errors_of
+from tests.support.data import BASE_SOURCES, RIWAYAT, errors_of, with_more_sources
 
 FILE = "data/kurikulum/tahap-uji.yml"
 #: The base stage as written in tests/support/data.py (indented), so changes below read like the file.
@@ -304,3 +304,44 @@ def test_right_values_and_versions_helpers(tree):
     assert right_values(urutan) == "2,1,3"
     assert right_values(module.data.soal[1]) == "1,2"
     assert len(question_version(urutan)) == 8
+
+
+def test_module_and_stage_sources_are_those_of_the_records_they_cite(tree):
+    """Check that a module lists the sources of what it reads and asks about, and a stage its own then its modules'."""
+    handbook = load_handbook(tree(with_more_sources()))
+    assert handbook.sources_of(handbook.get("modul-uji")) == ["berita-uji", "laporan-tugas", "laporan-rakor"]
+    assert handbook.sources_of(handbook.get("tahap-uji")) == ["berita-uji", "laporan-tugas", "laporan-rakor"]
+    assert handbook.get("tahap-uji").data.sumber == ["berita-uji"]  # derived, never written into the data
+    users = [r.id for r in handbook.referrers("laporan-rakor", via="sumber")]
+    assert {"modul-uji", "tahap-uji", "rakor-uji"} <= set(users)
+
+
+def test_a_question_s_record_adds_its_sources_after_the_readings(tree):
+    """Check that a record a question cites but the module does not read (linked from a reading) brings its sources
+    too, after the readings' own."""
+    changes = {**with_more_sources(), **stage("bacaan: [tugas-uji, rakor-uji]", "bacaan: [rakor-uji, tanya-uji]")}
+    module = (handbook := load_handbook(tree(changes))).get("modul-uji")
+    assert "tugas-uji" not in module.data.bacaan and "tugas-uji" in {q.rujukan for q in module.data.soal}
+    assert handbook.sources_of(module) == ["berita-uji", "laporan-rakor", "laporan-faq", "laporan-tugas"]
+
+
+def test_module_and_stage_pages_list_the_derived_sources(pages):
+    """Check that the Sumber section of module and stage pages lists every derived source, once."""
+    rendered = pages(with_more_sources())
+    for page in (rendered["kurikulum/modul-uji.md"], rendered["kurikulum/tahap-uji.md"]):
+        sources = page[page.index("## Sumber\n"):]
+        for source_id in ("berita-uji", "laporan-tugas", "laporan-rakor"):
+            assert sources.count(f"(../sumber/{source_id}.md)") == 1, source_id
+    assert "[Modul uji](../kurikulum/modul-uji.md) <small>(Modul)</small>" in rendered["sumber/laporan-rakor.md"]
+
+
+def test_real_stages_and_plans_cite_the_sources_their_text_uses(real_handbook):
+    """Check the issue's case on the real data: stages and plans list 28/2018, UU 11/2009 and the Lampung and Sulawesi
+    Barat reports that their modules use, without anyone writing them into their ``sumber``."""
+    used = {"teks-permensos-28-2018", "teks-uu-11-2009", "berita-dinsos-lampung-2017", "berita-rakor-sulbar-2023"}
+    stage_3 = real_handbook.get("tahap-3-koordinasi-dan-jejaring")
+    assert used <= set(real_handbook.sources_of(stage_3)) and not used & set(stage_3.data.sumber)
+    assert used - {"teks-uu-11-2009"} <= set(real_handbook.sources_of(real_handbook.get("orientasi-tksk-baru")))
+    for record in (*real_handbook.of_type("kurikulum"), *real_handbook.of_type("modul"), *real_handbook.of_type("rencana")):
+        listed = real_handbook.sources_of(record)
+        assert len(listed) == len(set(listed)) and set(record.data.get("sumber") or []) <= set(listed), record.id

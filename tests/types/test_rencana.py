@@ -11,7 +11,7 @@ from macros.load.handbook import load_handbook
 from macros.render.composer import composer_data
 from macros.render.renderer import Renderer, printed_address
 from macros.types.rencana import SIGN_IN_ROWS, agenda_times, earlier_faqs, example_selection, minutes
-from tests.support.data import BASE_SOURCES, RIWAYAT, errors_of
+from tests.support.data import BASE_SOURCES, RIWAYAT, errors_of, with_more_sources
 
 FILE = "data/rencana/rencana-uji.yml"
 PLAN = BASE_SOURCES[FILE]
@@ -209,3 +209,20 @@ def test_composer_is_in_the_menu_and_not_a_kit(tree):
         (site / "built" / folder).mkdir(parents=True)
         (site / "built" / folder / "index.html").write_text("x")
     assert kit_ids(site / "built") == ["rencana-uji"]
+
+
+def test_plan_sources_are_its_own_then_its_modules_and_printed_faqs(tree):
+    """Check that a plan lists its own sources, then its modules' (readings and questions), then those of the FAQs its
+    kit prints as discussed at a rakor; an FAQ the kit does not print adds nothing."""
+    changes = with_more_sources()
+    handbook = load_handbook(tree(changes))
+    plan_record = handbook.get("rencana-uji")
+    assert handbook.sources_of(plan_record) == ["berita-uji", "laporan-tugas", "laporan-rakor", "laporan-faq"]
+    assert plan_record.data.sumber == ["berita-uji"]
+    page = Renderer(handbook).record_page(plan_record)
+    sources = page[page.index("## Sumber\n"):page.index("## Lembar soal")]
+    assert [s for s in ("berita-uji", "laporan-tugas", "laporan-rakor", "laporan-faq") if f"(../sumber/{s}.md)" in sources] == [
+        "berita-uji", "laporan-tugas", "laporan-rakor", "laporan-faq"]
+    not_at_rakor = "".join(line for line in changes["data/faq/peran-tksk.yml"].splitlines(True) if "rakor: rakor-uji" not in line)
+    handbook = load_handbook(tree({**changes, "data/faq/peran-tksk.yml": not_at_rakor}))
+    assert handbook.sources_of(handbook.get("rencana-uji")) == ["berita-uji", "laporan-tugas", "laporan-rakor"]
