@@ -18,6 +18,7 @@ from mkdocs.structure.nav import Section
 from macros.common.clock import ClockError
 from macros.common.errors import DataInvalid
 from macros.glue.site import GENERATED, Site, load_site, write_if_changed
+from macros.load.handbook import LAYERS
 from macros.model.changes import all_changes
 from macros.outputs.feed import FEED_NAME, atom_feed
 from macros.outputs.manifest import MANIFEST_NAME, web_manifest
@@ -79,6 +80,13 @@ class BukuSakuPlugin(BasePlugin):
             rest = f"Tambahan {region.data.dinsos}" if region else "Lainnya"
             printer.renderer.items = _with_records(nav.items, files, records_by_section(self.site.handbook), rest)
         return nav
+
+    def on_serve(self, server, config, builder):
+        """`mkdocs serve` also rebuilds when a region's layer changes (wilayah/ is optional: not in mkdocs.yml's watch)."""
+        layers = Path(config.config_file_path).parent / LAYERS
+        if layers.is_dir():
+            server.watch(str(layers))
+        return server
 
     def on_env(self, env, config, files):
         """Date sitemap.xml's pages by the handbook's newest change, not by the day of the build (MkDocs's default):
