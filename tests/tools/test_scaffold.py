@@ -52,7 +52,7 @@ FILL_BY_TYPE: dict[str, dict[str, str]] = {
     "program": {"status": "berakhir"},
     "rakor": {"jenis": "rakor"},
     "glosarium": {"jenis": "istilah"},
-    "sumber": {"jenis": "berita"},
+    "sumber": {"jenis": "berita", "cakupan": "nasional"},
     "kurikulum": {"jenis": "satu"},
     "edisi": {"nomor": f'"{EDITION}"', "tanggal": EDITION_DATE},
 }
