@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.checks import cross_record, prose, sources
+from macros.checks import cross_record, prose, scope, sources
 from macros.checks.personal_data import check_personal_data
 from macros.common.errors import ErrorLog
 from macros.model.handbook import Handbook
@@ -65,6 +65,8 @@ CHECKS: tuple[Check, ...] = (
     Check("setiap singkatan ada di glosarium", lambda s, log: cross_record.check_acronyms(s.handbook, log)),
     Check("sumber berkeyakinan sedang ditulis \"dilaporkan\"", lambda s, log: cross_record.check_reported_facts(s.handbook, log)),
     Check("riwayat berurutan, terbaru di akhir", lambda s, log: cross_record.check_history_order(s.handbook, log)),
+    Check("praktik satu Dinsos tidak ditulis sebagai tugas setiap TKSK",
+          lambda s, log: scope.check_regional_wording(s.handbook, log)),
     Check("makro di halaman tulisan tangan (tautan, daftar)", lambda s, log: prose.check_page_macros(s.root, s.handbook, log)),
     Check("kata-kata sendiri, bukan salinan naskah sumber",
           _needs_seeds(lambda s, log: sources.check_own_words(s.handbook, s.root, s.seeds, log))),
