@@ -7,7 +7,8 @@
  * markup (overrides/partials/search.html) and keeps Material's habits:
  *   - the header button and the "/", "s" and "f" keys open the panel (#__search toggle); Escape
  *     closes it; arrow keys move through the results;
- *   - results show the page title, its type (as a Material tag) and an excerpt with the words marked;
+ *   - results show the page title, its type (as a Material tag), the label of a record that is one Dinsos's
+ *     practice (a second tag, Pagefind meta "cakupan") and an excerpt with the words marked;
  *   - the opened page marks the words that matched (Material's search.highlight used ?h= too), here
  *     the page's own words (a search for "dipetakan" marks "pemetaan").
  * Nothing loads until the reader opens search: then pagefind.js, its wasm and the index fragments the
@@ -126,7 +127,12 @@
     });
     const url = new URL(data.url, location.href);
     marked.forEach((word) => url.searchParams.append("h", word));
-    return { url: url.pathname + url.search, title: data.meta.title || "", type: data.meta.jenis || "", excerpt: data.excerpt };
+    // "cakupan": a record that rests only on one Dinsos's sources carries its label ("Praktik Dinsos …, 2021")
+    // on its page (macros/render/templates/_cakupan.md.j2); the result shows it beside the type.
+    return {
+      url: url.pathname + url.search, title: data.meta.title || "", type: data.meta.jenis || "",
+      scope: data.meta.cakupan || "", excerpt: data.excerpt,
+    };
   }
 
   /* ---- the panel ---- */
@@ -204,13 +210,16 @@
       const text = document.createElement("p");
       excerptNodes(r.excerpt, text);
       article.appendChild(title);
-      if (r.type) {
+      const labels = [r.type, r.scope].filter(Boolean);
+      if (labels.length) {
         const tags = document.createElement("div"); // Material's result tags; a div, not a nav: ten of them are no landmarks
         tags.className = "md-tags";
-        const tag = document.createElement("span");
-        tag.className = "md-tag";
-        tag.textContent = r.type;
-        tags.appendChild(tag);
+        labels.forEach((label) => {
+          const tag = document.createElement("span");
+          tag.className = label === r.scope ? "md-tag cakupan" : "md-tag";
+          tag.textContent = label;
+          tags.appendChild(tag);
+        });
         article.appendChild(tags);
       }
       article.appendChild(text);

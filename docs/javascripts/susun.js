@@ -62,6 +62,12 @@
     return node;
   }
 
+  // A record that is one Dinsos's practice ("Praktik Dinsos Kabupaten Probolinggo, 2021", data.catatan[].cakupan)
+  // keeps its label on paper, as on its page: the tag, then a space; nothing for a national record.
+  function label(r) {
+    return r.cakupan ? [buat("strong", "md-tag cakupan", r.cakupan), " "] : [];
+  }
+
   function tambah(node, isi) {
     if (isi === undefined || isi === null) return node;
     (Array.isArray(isi) ? isi : [isi]).forEach((bagian) => {
@@ -585,7 +591,7 @@
       isi.push(buat("p", "", [buat("strong", "", "Bacaan dan intinya."), " Baca lengkap di ", this.tautan(m.url, "halaman modul"), "."]));
       isi.push(buat("ul", "kit-bacaan", m.bacaan.map((ref) => {
         const r = d.catatan[ref];
-        return buat("li", "", [buat("strong", "", this.tautan(r.url, r.judul)), ` (${r.jenis}). `, r.inti]);
+        return buat("li", "", [buat("strong", "", this.tautan(r.url, r.judul)), ` (${r.jenis}). `, ...label(r), r.inti]);
       })));
     });
     if (this.keadaan.faq.length) {
@@ -661,7 +667,7 @@
       const r = this.data.catatan[s.rujukan];
       return buat("li", "", [
         buat("p", "", [`${b.nomor}. `, buat("strong", "", jawaban), " ", buat("span", "kit-petunjuk", `(pre-test ${b.pre}, post-test ${b.post})`)]),
-        buat("p", "", [s.penjelasan, " ", buat("em", "", "Rujukan:"), " ", this.tautan(r.url, r.judul)]),
+        buat("p", "", [s.penjelasan, " ", ...label(r), buat("em", "", "Rujukan:"), " ", this.tautan(r.url, r.judul)]),
       ]);
     }));
     return buat("section", "kit-halaman kit-kunci", [

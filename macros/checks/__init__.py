@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.checks import cross_record, prose, sources
+from macros.checks import cross_record, prose, scope, sources
 from macros.checks.personal_data import check_personal_data
 from macros.checks.status_words import check_status_words
 from macros.common.errors import ErrorLog
@@ -68,6 +68,8 @@ CHECKS: tuple[Check, ...] = (
     Check("riwayat berurutan, terbaru di akhir", lambda s, log: cross_record.check_history_order(s.handbook, log)),
     Check("status bertanggal di setiap kalimat (berjalan per …, belum dipastikan)",
           lambda s, log: check_status_words(s.handbook, log)),
+    Check("praktik satu Dinsos tidak ditulis sebagai tugas setiap TKSK",
+          lambda s, log: scope.check_regional_wording(s.handbook, log)),
     Check("makro di halaman tulisan tangan (tautan, daftar)", lambda s, log: prose.check_page_macros(s.root, s.handbook, log)),
     Check("kata-kata sendiri, bukan salinan naskah sumber",
           _needs_seeds(lambda s, log: sources.check_own_words(s.handbook, s.root, s.seeds, log))),

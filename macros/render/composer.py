@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 
 from macros.model.handbook import Handbook
+from macros.model.scope import record_scope
 from macros.render.safe_text import plain
 from macros.types.kurikulum import JENIS_SOAL, stage_modules
 from macros.types.rencana import (
@@ -33,7 +34,8 @@ def composer_data(handbook: Handbook, address: str, url_dir: str) -> dict:
       objectives (``tujuan``), readings (``bacaan``, ids), questions and the FAQs of ``faq``;
     - ``catatan``: each record a module reads or a question cites, once: title, type, address and its key
       point, which is the record's own summary field (``ContentType.summary``: a reading's ``ringkasan``, an
-      FAQ's ``jawaban``, a term's ``arti``);
+      FAQ's ``jawaban``, a term's ``arti``), and for a record that rests only on regional sources its label
+      (``cakupan``: "Praktik Dinsos Kabupaten Probolinggo, 2021", macros/model/scope.py);
     - ``faq``: the FAQs already answered at an earlier rakor on a module's records, by the rule written plans
       use (``faqs_answered_at_rakor``); for a set of modules they are the union of each module's;
     - ``agenda``, ``bawaan``, ``batas``: what a session holds besides modules, the defaults and the bounds
@@ -47,6 +49,9 @@ def composer_data(handbook: Handbook, address: str, url_dir: str) -> dict:
         if record_id not in records:
             r = handbook.get(record_id)
             records[record_id] = {"judul": plain(r.title), "jenis": r.type.label, "url": r.url, "inti": plain(r.summary)}
+            scope = record_scope(r, handbook)
+            if not scope.national:  # one Dinsos's practice: the kit prints its label beside the key point
+                records[record_id]["cakupan"] = scope.label
         return record_id
 
     stages = sorted(handbook.of_type("kurikulum"), key=lambda s: s.data.urutan)

@@ -13,6 +13,7 @@ from macros.model.handbook import Handbook
 from macros.model.listing import Topic, Trail, listed_whole, shown_on_index, topics_of, trails
 from macros.model.record import Record
 from macros.model.schema import PartialDate, field_rows
+from macros.model.scope import explanation_scope, item_scope, record_scope
 from macros.model.status import STATES, status_view
 from macros.render.composer import composer_data
 from macros.render.safe_text import attr_text, one_line, plain, quote_block, safe_markdown
@@ -60,6 +61,10 @@ class Renderer:
                                 quote=quote_block, capitalize_first=lambda text: text[:1].upper() + text[1:])
         self.env.globals.update(hb=handbook, not_in_force=NOT_IN_FORCE, hb_labels=lambda key: LABELS[key].items(),
                                 field_rows=field_rows, status=status_view, states=STATES)
+        # Whose voice a record, a step or a question's explanation is (macros.model.scope; templates/_cakupan.md.j2).
+        self.env.globals.update(scope=lambda record: record_scope(record, handbook),
+                                item_scope=lambda item: item_scope(item, handbook),
+                                explanation_scope=lambda question: explanation_scope(question, handbook))
         self.env.tests["in_state"] = lambda record, state: status_view(record)["state"] == state
         # "Susun sesi sendiri" (bagian/rencana/susun.md.j2): its JSON data, with the addresses of the page's `link`.
         self.env.globals["composer_data"] = lambda link: composer_data(handbook, link.address, link.url_dir)

@@ -19,7 +19,7 @@ SOURCE_GAP = re.compile(r"\bsumber(?: buku saku)? (?:ini )?(?:tidak|belum) (?:me
 def check_gaps_gathered(record, handbook, log):
     """Check that what the sources do not say is written in ``belum_disebut``, once, not inside steps or notes."""
     for path, text in texts(record.data):
-        if not path.startswith("belum_disebut") and SOURCE_GAP.search(text):
+        if not path.startswith(("belum_disebut", "riwayat")) and SOURCE_GAP.search(text):
             log.add(record.file, record.line_of(path), record.where(path),
                     "yang tidak disebut sumber ditulis sekali di belum_disebut (tampil satu kali di halaman); "
                     "pindahkan kalimat \"" + SOURCE_GAP.search(text).group(0) + " …\" ke sana")

@@ -532,7 +532,7 @@ CASES = [
     ),
     pytest.param(
         {"data/sumber.yml": BASE["data/sumber.yml"].replace("keyakinan: sedang", "keyakinan: pasti")},
-        ['data/sumber.yml:12: keyakinan: harus salah satu dari: tinggi, sedang; tertulis "pasti"'],
+        ['data/sumber.yml:13: keyakinan: harus salah satu dari: tinggi, sedang; tertulis "pasti"'],
         id="source-confidence-outside-its-choices",
     ),
 ]
@@ -586,7 +586,8 @@ def test_valid_data_prints_counts(tree, capsys):
     assert "  SOP                 1  (sop)\n" in out
     assert "  Regulasi            2  (regulasi)\n" in out
     assert "  Modul               1  (modul)\n" in out
-    assert "  Jumlah             15\n" in out
+    assert "  Jumlah             16\n" in out
+    assert "Cakupan pernyataan (catatan dengan sumber, langkah SOP, penjelasan soal):\n  Nasional: " in out
 
 
 def test_every_error_is_reported_in_one_run(tree, capsys):

@@ -249,3 +249,57 @@ def test_real_pages_keep_one_block_per_line(real_handbook):
             if numbered_inside or re.search(r"(?<=\S)(- \*\*[^*]+:\*\*|(?<!#)#{2,} |!!! )", line):
                 joined.append(f"{page.src_uri}:{number}: {line}")
     assert not joined
+
+
+#: The base tree with one Dinsos as the only source of the duty, and of the SOP's second step.
+REGIONAL = {
+    "data/tugas/tugas-uji.yml": BASE["data/tugas/tugas-uji.yml"].replace("sumber: [berita-uji]", "sumber: [berita-daerah-uji]"),
+    "data/sop/sop-uji.yml": BASE["data/sop/sop-uji.yml"].replace(
+        "  - judul: Langkah dua\n    hasil: Hasil dua\n    sumber: [berita-uji]\n",
+        "  - judul: Langkah dua\n    hasil: Hasil dua\n    sumber: [berita-daerah-uji]\n").replace(
+        "sumber: [berita-uji]\nditinjau", "sumber: [berita-uji, berita-daerah-uji]\nditinjau"),
+}
+LABEL = "Praktik Dinsos Kabupaten Uji, 2021"
+
+
+def test_regional_record_says_whose_practice_it_is_under_its_title(render):
+    """Check that a record resting only on one Dinsos is labelled in words at the top of its page, as search metadata too."""
+    page = render("tugas-uji", REGIONAL)
+    notice = page.index('!!! info "Praktik daerah"')
+    assert page.index("# Tugas uji") < notice < page.index("Tugas TKSK untuk uji.\n\n## ")
+    assert f'**{LABEL}**{{ data-pagefind-meta="cakupan" }}: isi ini hanya bersumber dari Dinsos Kabupaten Uji (2021)' in page
+    assert "Praktik daerah" not in render("tugas-uji"), "a national record has no label"
+
+
+def test_regional_step_of_a_national_sop_carries_its_label(render):
+    """Check that only the step resting on one Dinsos is tagged, right under its title, and a wholly regional SOP
+    is labelled once at the top rather than at every step."""
+    page = render("sop-uji", REGIONAL)
+    assert f"2. **Langkah dua**  \n    **{LABEL}**{{ .md-tag .cakupan }}  \n    *Hasil:* Hasil dua" in page
+    assert page.count(LABEL) == 1 and "Praktik daerah" not in page
+    regional = REGIONAL["data/sop/sop-uji.yml"].replace("sumber: [berita-uji]\n", "sumber: [berita-daerah-uji]\n").replace(
+        "sumber: [berita-uji, berita-daerah-uji]\nditinjau", "sumber: [berita-daerah-uji]\nditinjau")
+    whole = render("sop-uji", {"data/sop/sop-uji.yml": regional})
+    assert '!!! info "Praktik daerah"' in whole and ".md-tag .cakupan" not in whole
+
+
+def test_quiz_explanation_citing_a_regional_record_shows_the_label(tree):
+    """Check that the answer key of a question whose reference is regional shows the label beside its explanation."""
+    handbook = load_handbook(tree(REGIONAL))
+    page = Renderer(handbook).record_page(handbook.get("modul-uji"))
+    key = page.split('id="soal-uji-satu"', 1)[1].split("</details>", 1)[0]
+    assert key.index("<p>Tugas uji berisi butir satu.</p>") < key.index(
+        f'<p class="kuis-cakupan"><strong class="md-tag cakupan">{LABEL}</strong> Penjelasan ini merujuk isi yang '
+        "hanya bersumber dari Dinsos Kabupaten Uji (2021)")
+    other = page.split('id="soal-uji-beberapa"', 1)[1].split("</details>", 1)[0]
+    assert "kuis-cakupan" not in other, "its reference (rakor-uji) is national"
+
+
+def test_lists_and_source_pages_name_the_region(tree, render):
+    """Check that a regional record keeps its label in lists (Tugas & Fungsi), and a source page states its scope."""
+    handbook = load_handbook(tree(REGIONAL))
+    index = Renderer(handbook).section_page(BY_NAME["tugas"], "index")
+    assert f"Tugas TKSK untuk uji. **{LABEL}**{{ .md-tag .cakupan }}" in index
+    assert "- **Cakupan:** Dinas Sosial Kabupaten Uji (2021): isi yang hanya bersumber dari sumber ini tampil sebagai praktik " \
+           "dinas itu" in render("berita-daerah-uji")
+    assert "- **Cakupan:** Nasional: aturan nasional" in render("berita-uji")

@@ -34,6 +34,7 @@ SOURCE = """
   jenis: laman-resmi
   penerbit: Kementerian Sosial
   keyakinan: tinggi
+  cakupan: nasional
   inti: Pengumuman uji tentang aturan TKSK yang baru.
 """
 

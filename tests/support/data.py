@@ -26,12 +26,23 @@ BASE_SOURCES: dict[str, str] = {
           tanggal: 2021-05-20
           keyakinan: tinggi
           inti: Ringkasan berita uji.
+          cakupan: nasional
         - id: berita-sedang
           judul: Berita satu sumber
           jenis: berita
           penerbit: Media Lain
           keyakinan: sedang
           inti: Hanya satu sumber.
+          cakupan: nasional
+        - id: berita-daerah-uji
+          judul: Berita rakor Dinsos uji
+          jenis: berita-rakor
+          penerbit: Dinas Sosial Kabupaten Uji
+          tanggal: 2021-05-20
+          keyakinan: tinggi
+          inti: Dinsos Kabupaten Uji meminta TKSK-nya melapor tiap bulan.
+          cakupan: daerah
+          wilayah: Kabupaten Uji
         """,
     "data/regulasi/aturan-lama.yml": """\
         id: aturan-lama

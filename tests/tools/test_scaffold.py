@@ -54,7 +54,7 @@ FILL_BY_TYPE: dict[str, dict[str, str]] = {
     "program": {"status": "berakhir"},
     "rakor": {"jenis": "rakor"},
     "glosarium": {"jenis": "istilah"},
-    "sumber": {"jenis": "berita"},
+    "sumber": {"jenis": "berita", "cakupan": "nasional"},
     "kurikulum": {"jenis": "satu"},
     "catatan": {"untuk": "sop-uji"},
     "wilayah": {"tingkat": "kabupaten"},
