@@ -66,6 +66,8 @@ CHECKS: tuple[Check, ...] = (
     Check("setiap singkatan ada di glosarium", lambda s, log: cross_record.check_acronyms(s.handbook, log)),
     Check("sumber berkeyakinan sedang ditulis \"dilaporkan\"", lambda s, log: cross_record.check_reported_facts(s.handbook, log)),
     Check("riwayat berurutan, terbaru di akhir", lambda s, log: cross_record.check_history_order(s.handbook, log)),
+    Check("lapisan wilayah memakai sumber nasional atau sumber wilayahnya sendiri",
+          lambda s, log: cross_record.check_layer_sources(s.handbook, log)),
     Check("status bertanggal di setiap kalimat (berjalan per …, belum dipastikan)",
           lambda s, log: check_status_words(s.handbook, log)),
     Check("praktik satu Dinsos tidak ditulis sebagai tugas setiap TKSK",

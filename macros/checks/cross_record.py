@@ -71,3 +71,20 @@ def check_history_order(handbook: Handbook, log: ErrorLog) -> None:
                         f"riwayat[{i}] ({changes[i - 1].tanggal})")
                 break
 
+
+def check_layer_sources(handbook: Handbook, log: ErrorLog) -> None:
+    """A region's layer speaks for its own Dinsos: its records cite national sources or that region's, never
+    another region's (a Probolinggo layer cannot carry what Dinsos Lampung said)."""
+    region = handbook.wilayah
+    if region is None:
+        return
+    for record in handbook.records.values():
+        if record.wilayah != region.id:
+            continue
+        for i, sid in enumerate(record.data.get("sumber") or [], 1):
+            source = handbook.records.get(sid)
+            if source is None or source.data.get("cakupan") != "daerah" or source.data.get("wilayah") == region.data.nama:
+                continue
+            log.add(record.file, record.line_of(f"sumber[{i}]"), record.where(f"sumber[{i}]"),
+                    f"sumber \"{sid}\" adalah suara Dinsos {source.data.wilayah}, bukan {region.data.nama}; lapisan "
+                    f"{region.data.nama} hanya memakai sumber nasional atau sumber Dinsos {region.data.nama}")

@@ -9,10 +9,11 @@ import sys
 
 from macros.load.handbook import load_handbook
 from macros.render.renderer import Renderer
-from tests.support.data import BASE, LAYER, RIWAYAT, ROOT, write_layer, write_tree
+from tests.support.data import BASE, LAYER, RIWAYAT, ROOT, errors_of, write_layer, write_tree
 from tests.support.links import broken_links
 from tests.support.project import copy_project
 
+REGIONAL_SOURCE = "berita-daerah-uji"  # the base tree's source of Dinsos Kabupaten Uji
 NOTE = "id: catatan-uji\njudul: Laporan di Kabupaten Uji\nuntuk: sop-uji\nteks: Di Kabupaten Uji laporan dikirim ke Dinsos.\n" \
        "sumber: [berita-uji]\n" + RIWAYAT
 
@@ -71,3 +72,17 @@ def test_the_national_edition_has_no_regional_layer(site):
     html = (site / "sop" / "pelaporan-berkala" / "index.html").read_text(encoding="utf-8")
     assert '<div class="md-banner' not in html and NOTE_TITLE not in html
     assert not (site / "catatan").exists() and not (site / "wilayah").exists()
+
+
+def test_a_layer_cites_only_national_sources_or_its_own_region(tmp_path, today):
+    """Check that a note citing another region's Dinsos is refused, naming both regions, and its own region's passes."""
+    other = ("- id: berita-lain\n  judul: Berita Dinsos lain\n  jenis: berita-rakor\n  penerbit: Dinas Sosial Kabupaten Lain\n"
+             "  tanggal: 2022-01-10\n  keyakinan: tinggi\n  inti: Dinsos Kabupaten Lain memberi arahan.\n  cakupan: daerah\n"
+             "  wilayah: Kabupaten Lain\n")
+    note = NOTE.replace("sumber: [berita-uji]", "sumber: [berita-lain]")
+    root = write_layer(write_tree(tmp_path), {"sumber.yml": other, "catatan/catatan-uji.yml": note})
+    assert errors_of(root, LAYER) == [
+        f'wilayah/{LAYER}/data/catatan/catatan-uji.yml:5: sumber[1]: sumber "berita-lain" adalah suara Dinsos Kabupaten Lain, '
+        "bukan Kabupaten Uji; lapisan Kabupaten Uji hanya memakai sumber nasional atau sumber Dinsos Kabupaten Uji"]
+    own = NOTE.replace("sumber: [berita-uji]", f"sumber: [{REGIONAL_SOURCE}]")
+    assert errors_of(write_layer(write_tree(tmp_path / "b"), {"catatan/catatan-uji.yml": own}), LAYER) == []
