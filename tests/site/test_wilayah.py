@@ -7,10 +7,15 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+from playwright.sync_api import expect
+
 from macros.load.handbook import load_handbook
 from macros.render.renderer import Renderer
 from tests.support.data import BASE, LAYER, RIWAYAT, ROOT, errors_of, write_layer, write_tree
+from macros.tools.serve import serving
 from tests.support.links import broken_links
+from tests.support.phone import PHONE
 from tests.support.project import copy_project
 
 REGIONAL_SOURCE = "berita-daerah-uji"  # the base tree's source of Dinsos Kabupaten Uji
@@ -50,21 +55,48 @@ def test_a_layers_own_record_is_marked_as_the_dinsos_s(tmp_path, today):
     assert '!!! info "Isi Dinas Sosial Kabupaten Uji"' in page and "bukan isi buku saku nasional" in page
 
 
-def test_the_probolinggo_edition_builds_with_its_name_on_every_page(tmp_path):
-    """Check that `tksk build --wilayah kabupaten-probolinggo` on the real data names the region in the title and
-    above every page, shows its notes, and leaves no link broken (print page included)."""
-    project = copy_project(tmp_path / "p")
+@pytest.fixture(scope="module")
+def probolinggo_site(tmp_path_factory):
+    """Build the real handbook with the Kabupaten Probolinggo layer, as `tksk build --wilayah` does."""
+    tmp = tmp_path_factory.mktemp("wilayah")
+    project = copy_project(tmp / "p")
     shutil.copytree(ROOT / "wilayah", project / "wilayah")
-    site = tmp_path / "site"
+    site = tmp / "site"
     result = subprocess.run([sys.executable, "-m", "macros", "build", "--root", str(project), "--site-dir", str(site),
                              "--wilayah", "kabupaten-probolinggo"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_the_probolinggo_edition_builds_with_its_name_on_every_page(probolinggo_site):
+    """Check that `tksk build --wilayah kabupaten-probolinggo` on the real data names the region in the title and
+    above every page, shows its notes, and leaves no link broken (print page included)."""
+    site = probolinggo_site
     html = (site / "sop" / "pelaporan-berkala" / "index.html").read_text(encoding="utf-8")
     assert "<title>Pelaporan berkala kepada Dinas Sosial - Buku Saku TKSK — Kabupaten Probolinggo</title>" in html
     assert "Edisi <strong>Kabupaten Probolinggo</strong>" in html and NOTE_TITLE in html
     assert (site / "catatan" / "probolinggo-laporan-berkala" / "index.html").is_file()
     assert NOTE_TITLE in (site / "print_page" / "index.html").read_text(encoding="utf-8")
     assert broken_links(site) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_regional_pages_pass_axe_on_a_phone(probolinggo_site, browser, scheme):
+    """Check with axe-core at 360 px that the announcement bar, a note box and the region's pages have no violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    with serving(probolinggo_site, cache_control=None) as base:
+        context = browser.new_context(**PHONE, color_scheme=scheme)
+        page = context.new_page()
+        found = {}
+        for path in ("/sop/pelaporan-berkala/", "/wilayah/kabupaten-probolinggo/", "/catatan/probolinggo-laporan-berkala/"):
+            page.goto(base + path)
+            expect(page.locator(".md-banner")).to_contain_text("Edisi Kabupaten Probolinggo")
+            found[path] = [v["id"] for v in axe.run(page).response["violations"]]
+        context.close()
+    assert all(not v for v in found.values()), found
 
 
 def test_the_national_edition_has_no_regional_layer(site):
