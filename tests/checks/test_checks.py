@@ -8,21 +8,12 @@ import pytest
 from macros.checks import CHECKS
 from macros.checks.sources import ENV
 from macros.tools.cli import main
-from tests.support.data import BASE, errors_of
+from tests.support.data import BASE, errors_of, faq_answering
 
 SEED = ("Judul berita\n"
         "Jejaring kerja menjadi dasar bagi TKSK yang seringkali memberikan layanan langsung kepada masyarakat, "
         "dengan jejaring kerja akan mudah mendapatkan kepercayaan dan dukungan.\n")
 COPY = "Jejaring kerja menjadi dasar bagi TKSK yang sering memberikan layanan langsung kepada masyarakat."
-FAQ = """\
-- id: tanya-uji
-  pertanyaan: Apa tugas saya?
-  jawaban: {jawaban}
-  topik: peran-tksk
-  rakor: rakor-uji
-  rujukan: [tugas-uji, sop-uji]
-  sumber: [berita-uji]
-"""
 
 
 @pytest.fixture
@@ -45,7 +36,7 @@ def test_checks_run_in_their_stated_order():
 
 def test_near_copy_in_data_is_an_error_with_its_place(tree, seeds):
     """Check that a sentence copied from a seed with one word changed is reported at its file, line and field."""
-    root = tree({"data/faq/peran-tksk.yml": FAQ.format(jawaban=COPY)})
+    root = tree({"data/faq/peran-tksk.yml": faq_answering(COPY)})
     errors = errors_of(root)
     assert len(errors) == 1, errors
     assert errors[0].startswith("data/faq/peran-tksk.yml:3: jawaban: ")
@@ -55,7 +46,7 @@ def test_near_copy_in_data_is_an_error_with_its_place(tree, seeds):
 
 
 def test_own_words_pass(tree, seeds):
-    root = tree({"data/faq/peran-tksk.yml": FAQ.format(jawaban="TKSK sering melayani warga secara langsung, jadi jejaring kerja "
+    root = tree({"data/faq/peran-tksk.yml": faq_answering("TKSK sering melayani warga secara langsung, jadi jejaring kerja "
                                                                   "menjadi dasarnya.")})
     assert errors_of(root) == []
 
@@ -81,7 +72,7 @@ def test_a_quote_must_be_found_word_for_word(tree, seeds):
 def test_without_seeds_the_source_checks_are_skipped_with_a_note(tree, monkeypatch, capsys, today, tmp_path):
     """Check that `tksk validate` says which checks it skipped, and why, when the seeds folder is absent."""
     monkeypatch.setenv(ENV, str(tmp_path / "tidak-ada"))
-    root = tree({"data/faq/peran-tksk.yml": FAQ.format(jawaban=COPY)})
+    root = tree({"data/faq/peran-tksk.yml": faq_answering(COPY)})
     assert main(["validate", "--root", str(root)]) == 0
     out = capsys.readouterr().out
     assert (f"catatan: naskah sumber tidak ditemukan di {tmp_path / 'tidak-ada'}: pemeriksaan kata-kata sendiri dan "

@@ -102,17 +102,7 @@ def test_universal_claims_sentence_by_sentence(text, found):
     assert [words for words, _ in universal_claims(text, UJI)] == found
 
 
-REGIONAL = """\
-        - id: berita-daerah-uji
-          judul: Berita rakor Dinsos uji
-          jenis: berita-rakor
-          penerbit: Dinas Sosial Kabupaten Uji
-          tanggal: 2021-05-20
-          keyakinan: tinggi
-          inti: Dinsos Kabupaten Uji meminta TKSK-nya melapor tiap bulan.
-          cakupan: daerah
-          wilayah: Kabupaten Uji
-""".replace("        ", "")
+REGIONAL = "- id: berita-daerah-uji\n" + BASE["data/sumber.yml"].split("- id: berita-daerah-uji\n", 1)[1]
 
 
 @pytest.mark.parametrize(("source", "error"), [

@@ -8,7 +8,7 @@ import pytest
 from macros.checks.status_words import check_status_words, named_records, sentences, undated_claims
 from macros.common.errors import ErrorLog
 from macros.load.handbook import load_handbook
-from tests.support.data import BASE, RIWAYAT, errors_of
+from tests.support.data import BASE, RIWAYAT, errors_of, faq_answering
 
 #: A rule whose status the sources leave open, and glossary entries that name it and the base program.
 UU = """\
@@ -43,15 +43,6 @@ GLOSSARY = BASE["data/glosarium.yml"] + """\
   sumber: [berita-uji]
 """
 EXTRA = {"data/regulasi/uu-uji.yml": UU, "data/glosarium.yml": GLOSSARY}
-FAQ = """\
-- id: tanya-uji
-  pertanyaan: Apa tugas saya?
-  jawaban: {jawaban}
-  topik: peran-tksk
-  rakor: rakor-uji
-  rujukan: [tugas-uji, sop-uji]
-  sumber: [berita-uji]
-"""
 PROGRAM_FIX = "tulis \"per Mei 2021\" seperti status catatannya (program/program-uji.yml: berjalan per Mei 2021)"
 
 
@@ -106,14 +97,14 @@ def test_sentences_do_not_end_after_abbreviations():
 
 def test_undated_program_in_an_answer_is_an_error_with_its_place_and_fix(tree, today):
     """Check the message: file, line and field of the text, the clause, the record named, and the date to write."""
-    root = tree({**EXTRA, "data/faq/peran-tksk.yml": FAQ.format(jawaban="Program uji kini berjalan di semua kecamatan.")})
+    root = tree({**EXTRA, "data/faq/peran-tksk.yml": faq_answering("Program uji kini berjalan di semua kecamatan.")})
     assert errors_of(root) == [
         "data/faq/peran-tksk.yml:3: jawaban: \"Program uji kini berjalan di semua kecamatan.\" menyebut \"Program uji\" "
         "berjalan atau berlaku tanpa tanggal; " + PROGRAM_FIX]
 
 
 def test_unconfirmed_rule_said_in_force_is_an_error(tree, today):
-    root = tree({**EXTRA, "data/faq/peran-tksk.yml": FAQ.format(jawaban="Menurut UU 11/2009, yang masih berlaku, tugas uji ada.")})
+    root = tree({**EXTRA, "data/faq/peran-tksk.yml": faq_answering("Menurut UU 11/2009, yang masih berlaku, tugas uji ada.")})
     assert errors_of(root) == [
         "data/faq/peran-tksk.yml:3: jawaban: \"Menurut UU 11/2009, yang masih berlaku\" menyebut \"UU 11/2009\" berjalan atau "
         "berlaku sekarang, padahal statusnya belum dipastikan (regulasi/uu-uji.yml); tulis apa yang diatur atau dicatat "
@@ -121,7 +112,7 @@ def test_unconfirmed_rule_said_in_force_is_an_error(tree, today):
 
 
 def test_dated_answer_passes(tree, today):
-    root = tree({**EXTRA, "data/faq/peran-tksk.yml": FAQ.format(jawaban="Program uji tercatat berjalan per Mei 2021.")})
+    root = tree({**EXTRA, "data/faq/peran-tksk.yml": faq_answering("Program uji tercatat berjalan per Mei 2021.")})
     assert errors_of(root) == []
 
 

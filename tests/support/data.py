@@ -297,3 +297,8 @@ def with_more_sources() -> dict[str, str]:
         "data/rakor/rakor-uji.yml": citing("data/rakor/rakor-uji.yml", "laporan-rakor"),
         "data/faq/peran-tksk.yml": citing("data/faq/peran-tksk.yml", "laporan-faq"),
     }
+
+
+def faq_answering(jawaban: str) -> str:
+    """The base tree's FAQ file with its one answer replaced (for checks that read an answer's words)."""
+    return BASE["data/faq/peran-tksk.yml"].replace("jawaban: Lihat tugas uji.", f"jawaban: {jawaban}", 1)
