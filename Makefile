@@ -57,14 +57,16 @@ bench-scale: $(VENV)/.test
 
 ## publish: put edition EDITION into the local gh-pages branch, for the address SITE_URL (PUSH=1 also sends it to origin)
 ##   SITE_URL=https://dinsos.example.go.id/buku-saku/ make publish EDITION=2026.2
+##   a region's edition, on its own branch gh-pages-<id>: ... make publish EDITION=2026.1 WILAYAH=kabupaten-probolinggo
 publish: $(VENV)/.site
 	@test -n "$(EDITION)" || { echo 'Nomor edisi belum diisi: SITE_URL=https://alamat-situs/ make publish EDITION=2026.2' >&2; exit 1; }
 	@test -n "$(SITE_URL)" || { echo 'SITE_URL belum diisi: alamat tempat buku saku diterbitkan, misalnya SITE_URL=https://dinsos.example.go.id/buku-saku/ make publish EDITION=$(EDITION)' >&2; exit 1; }
-	SITE_URL='$(SITE_URL)' $(BIN)/tksk publish '$(EDITION)' $(if $(PUSH),--push)
+	SITE_URL='$(SITE_URL)' $(BIN)/tksk publish '$(EDITION)' $(if $(WILAYAH),--wilayah '$(WILAYAH)') $(if $(PUSH),--push)
 
 ## preview-editions: serve the gh-pages branch as published (every edition, latest/, the banner) on http://127.0.0.1:8000
+##   a region's editions: make preview-editions WILAYAH=kabupaten-probolinggo (its branch gh-pages-<id>)
 preview-editions: $(VENV)/.site
-	$(BIN)/mike serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mike serve --dev-addr 127.0.0.1:8000 $(if $(WILAYAH),--branch 'gh-pages-$(WILAYAH)')
 
 ## preview: build, then serve site/ as a real host does (gzip, cache headers, 404 page) on http://127.0.0.1:8000
 preview: build

@@ -11,6 +11,10 @@ The branch a host serves holds, written by mike:
 
 The site is built once, strictly, into a temporary folder, and mike commits it only when the build
 succeeded; if anything fails, the branch ref is put back where it was.
+
+A region's edition (``--wilayah kabupaten-probolinggo``) is the national handbook with that Dinsos's layer
+(``wilayah/<id>/data/``). It has its own branch, ``gh-pages-<id>`` unless ``--branch`` says otherwise, so its
+numbers, archive and ``latest/`` are the region's own and never mix with the national edition's.
 """
 
 from __future__ import annotations
@@ -35,12 +39,17 @@ from mike.git_utils import GitError
 from mike.mkdocs_utils import docs_version_var
 
 from macros.common import clock
+from macros.common.hints import did_you_mean
+from macros.glue.site import WILAYAH_ENV
+from macros.load.handbook import LAYERS, layer_ids
 from macros.tools.build import BuildFailed, build_site
 
 #: The alias of the newest edition; the same name as ``extra.version.default`` in mkdocs.yml.
 LATEST = "latest"
 EDITION = re.compile(r"(?P<year>\d{4})\.(?P<number>[1-9]\d*)")  # as data/edisi numbers (macros/types/edisi.py)
 VERSIONS_FILE = "versions.json"
+#: The branch of the national edition, and the start of each region's own branch name.
+BRANCH = "gh-pages"
 #: The pages of latest/ and of the branch root (mike's own say "Redirecting" in English). ``href`` is
 #: relative, so the branch works at any address and on any static host, without symlinks.
 REDIRECT_PAGE = """\
@@ -60,7 +69,9 @@ REDIRECT_PAGE = """\
 """
 
 
-DESCRIPTION = "Terbitkan satu edisi Buku Saku TKSK ke cabang git (bawaan gh-pages): arsip TAHUN.URUTAN/ dan alamat pembaca latest/."
+DESCRIPTION = ("Terbitkan satu edisi Buku Saku TKSK ke cabang git (bawaan gh-pages): arsip TAHUN.URUTAN/ dan alamat pembaca "
+               "latest/. Dengan --wilayah ID: edisi wilayah itu (nasional ditambah lapisan wilayah/ID/), di cabangnya sendiri "
+               "(bawaan gh-pages-ID).")
 
 
 class PublishError(Exception):
@@ -191,20 +202,50 @@ def source_description(root: Path) -> str:
     return f"commit {head}" + (" dengan perubahan yang belum di-commit" if dirty else "")
 
 
+def check_layer(root: Path, wilayah: str | None) -> None:
+    """Refuse a region with no layer in the project, before anything is built, naming the ones there are."""
+    if wilayah is None:
+        return
+    known = layer_ids(root)
+    if wilayah not in known:
+        raise PublishError(f'Lapisan wilayah "{wilayah}" tidak ada: folder {LAYERS}/{wilayah}/data/ tidak ditemukan'
+                           f"{did_you_mean(wilayah, known)}" + (f" (yang ada: {', '.join(known)})." if known else
+                           ". Mulai lapisan dengan: tksk new wilayah ID --wilayah ID (lihat Panduan penyunting)."))
+
+
+def branch_for(wilayah: str | None, branch: str | None) -> str:
+    """Return the branch an edition goes to: the one asked for, else gh-pages, or gh-pages-<id> for a region."""
+    if branch:
+        return branch
+    return f"{BRANCH}-{wilayah}" if wilayah else BRANCH
+
+
 @contextlib.contextmanager
-def edition_build(root: Path, edition: Edition) -> Iterator[None]:
-    """Run the block in the project folder (mike reads and writes the branch of the repository it runs in) with
-    mike's edition variable set, so the build's mike plugin puts canonical links under latest/ (mkdocs.yml)."""
-    before = os.environ.get(docs_version_var)
-    os.environ[docs_version_var] = str(edition)
+def _environment(**values: str | None) -> Iterator[None]:
+    """Set (or, for None, unset) environment variables for the block, and put them back afterwards."""
+    before = {name: os.environ.get(name) for name in values}
     try:
-        with contextlib.chdir(root):
-            yield
+        for name, value in values.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        yield
     finally:
-        if before is None:
-            os.environ.pop(docs_version_var, None)
-        else:
-            os.environ[docs_version_var] = before
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@contextlib.contextmanager
+def edition_build(root: Path, edition: Edition, wilayah: str | None = None) -> Iterator[None]:
+    """Run the block in the project folder (mike reads and writes the branch of the repository it runs in) with
+    mike's edition variable set, so the build's mike plugin puts canonical links under latest/ (mkdocs.yml), and
+    with the region whose layer the build adds (none: the national edition, whatever the shell had set)."""
+    with _environment(**{docs_version_var: str(edition), WILAYAH_ENV: wilayah}), contextlib.chdir(root):
+        yield
 
 
 def strict_build(root: Path, site_dir: Path) -> None:
@@ -217,13 +258,13 @@ def strict_build(root: Path, site_dir: Path) -> None:
         raise PublishError("Situs tidak dapat dibangun (lihat kesalahan di atas); perbaiki lalu terbitkan lagi.") from None
 
 
-def commit_edition(root: Path, edition: Edition, branch: str, message: str) -> None:
+def commit_edition(root: Path, edition: Edition, branch: str, message: str, wilayah: str | None = None) -> None:
     """Build the edition once and commit it with mike into ``<edition>/`` and, as a real copy, ``latest/``.
 
     mike's own ``deploy`` command would build the site a second time; its library takes our strict build
     instead: the commit is written only after the build succeeded.
     """
-    with tempfile.TemporaryDirectory(prefix="tksk-edisi-") as tmp, edition_build(root, edition):
+    with tempfile.TemporaryDirectory(prefix="tksk-edisi-") as tmp, edition_build(root, edition, wilayah):
         site_dir = Path(tmp) / "site"
         config = {"site_dir": str(site_dir), "use_directory_urls": True}
         with mike_commands.deploy(config, str(edition), aliases=[LATEST], update_aliases=True,
@@ -237,9 +278,12 @@ def commit_edition(root: Path, edition: Edition, branch: str, message: str) -> N
                                       message=f"Alamat utama menuju alamat pembaca ({LATEST}/)")
 
 
-def publish(root: Path, text: str, branch: str, remote: str, push: bool, today: datetime.date) -> None:
-    """Publish edition ``text`` of the project in ``root`` to ``branch``; raise PublishError on any refusal or failure."""
+def publish(root: Path, text: str, branch: str | None, remote: str, push: bool, today: datetime.date,
+            wilayah: str | None = None) -> None:
+    """Publish edition ``text`` of the project in ``root`` (with the layer of region ``wilayah``, if given) to
+    ``branch`` (None: the edition's own, ``branch_for``); raise PublishError on any refusal or failure."""
     edition = parse_edition(text, today)
+    branch = branch_for(wilayah, branch)
     site_url = check_site_url(dict(os.environ))
     if not (root / "mkdocs.yml").is_file():
         raise PublishError(f"Folder {root} tidak berisi mkdocs.yml; jalankan dari folder proyek Buku Saku TKSK.")
@@ -248,14 +292,16 @@ def publish(root: Path, text: str, branch: str, remote: str, push: bool, today: 
     if git(root, "symbolic-ref", "--quiet", "--short", "HEAD", check=False).stdout.strip() == branch:
         raise PublishError(f"Cabang {branch} sedang dibuka (checkout) di folder ini; edisi ditulis ke cabang tersendiri "
                            f"(bawaan gh-pages): pilih cabang lain dengan --branch, atau pindah dulu ke cabang sumber.")
+    check_layer(root, wilayah)
     check_identity(root)
     check_order(edition, published_editions(root, branch), today, branch)
 
     before = branch_head(root, branch)
-    message = f"Edisi {edition} Buku Saku TKSK, dari {source_description(root)}"
-    print(f"[1/2] Membangun edisi {edition} dengan ketat lalu menyimpannya di cabang {branch} untuk {site_url}…", flush=True)
+    of_region = f" wilayah {wilayah}" if wilayah else ""
+    message = f"Edisi {edition} Buku Saku TKSK{of_region}, dari {source_description(root)}"
+    print(f"[1/2] Membangun edisi{of_region} {edition} dengan ketat lalu menyimpannya di cabang {branch} untuk {site_url}…", flush=True)
     try:
-        commit_edition(root, edition, branch, message)
+        commit_edition(root, edition, branch, message, wilayah)
         if push:
             print(f"[2/2] Mengirim cabang {branch} ke {remote}…", flush=True)
             pushed = git(root, "push", "--", remote, branch, check=False)
@@ -269,14 +315,16 @@ def publish(root: Path, text: str, branch: str, remote: str, push: bool, today: 
         raise PublishError(f"{reason}\nCabang {branch} dikembalikan seperti semula.") from None
     if not push:
         print(f"[2/2] Tidak dikirim (tanpa --push): cabang {branch} hanya di komputer ini.", flush=True)
-    print(f"ok: edisi {edition} terbit di cabang {branch}: {site_url.rstrip('/')}/{LATEST}/ (alamat pembaca) kini edisi ini, "
+    print(f"ok: edisi{of_region} {edition} terbit di cabang {branch}: {site_url.rstrip('/')}/{LATEST}/ (alamat pembaca) kini edisi ini, "
           f"arsipnya di {site_url.rstrip('/')}/{edition}/.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments of `tksk publish`."""
     parser.add_argument("edition", metavar="EDISI", help="nomor edisi TAHUN.URUTAN, misalnya 2026.2")
-    parser.add_argument("--branch", default="gh-pages", help="cabang tempat edisi disimpan; bawaan: gh-pages")
+    parser.add_argument("--branch", default=None, help="cabang tempat edisi disimpan; bawaan: gh-pages (edisi wilayah: gh-pages-ID)")
+    parser.add_argument("--wilayah", default=None, metavar="ID",
+                        help="terbitkan edisi wilayah: buku saku nasional ditambah lapisan wilayah/ID/, di cabangnya sendiri")
     parser.add_argument("--remote", default="origin", help="remote tujuan --push; bawaan: origin")
     parser.add_argument("--push", action="store_true", help="kirim cabang ke remote setelah berhasil; bawaan: hanya di komputer ini")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml); bawaan: folder ini")
@@ -285,7 +333,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """`tksk publish`: publish one edition; print why not, without a traceback, and return the exit code."""
     try:
-        publish(args.root.resolve(), args.edition, args.branch, args.remote, args.push, clock.today())
+        publish(args.root.resolve(), args.edition, args.branch, args.remote, args.push, clock.today(), args.wilayah)
     except (PublishError, clock.ClockError) as exc:
         print(f"Edisi tidak diterbitkan: {exc}", file=sys.stderr)
         return 1

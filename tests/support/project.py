@@ -21,6 +21,7 @@ def copy_project(dest: Path, data_changes: dict[str, str | None] | None = None, 
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / part)
     if real_data:
         shutil.copytree(ROOT / "data", dest / "data")
+        shutil.copytree(ROOT / "wilayah", dest / "wilayah")  # the regions' layers, built only when asked for
         for rel, text in (data_changes or {}).items():
             path = dest / rel
             if text is None:

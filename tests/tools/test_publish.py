@@ -52,7 +52,7 @@ def git(repo: Path, *args: str, stdin: str | None = None) -> str:
 
 
 def run_publish(repo: Path, edition: str, site_url: str | None = SITE_URL,
-                today: datetime.date | None = None) -> subprocess.CompletedProcess:
+                today: datetime.date | None = None, *extra: str) -> subprocess.CompletedProcess:
     """Run `make publish`'s command; ``today`` pins the handbook's clock (unset: the real day, as the real data needs)."""
     env = {**os.environ, **GIT_IDENTITY}
     env.pop("SITE_URL", None)
@@ -60,7 +60,7 @@ def run_publish(repo: Path, edition: str, site_url: str | None = SITE_URL,
         env[clock.ENV] = today.isoformat()
     if site_url is not None:
         env["SITE_URL"] = site_url
-    return subprocess.run([sys.executable, "-m", "macros", "publish", edition, "--root", str(repo)],
+    return subprocess.run([sys.executable, "-m", "macros", "publish", edition, "--root", str(repo), *extra],
                           cwd=ROOT, env=env, capture_output=True, text=True)
 
 
@@ -68,7 +68,7 @@ def run_publish(repo: Path, edition: str, site_url: str | None = SITE_URL,
 def refuse(monkeypatch, capsys):
     """Run `tksk publish` in this process, for runs refused before any build; return (exit code, stdout, stderr)."""
 
-    def run(repo: Path, edition: str, site_url: str | None = SITE_URL, today: datetime.date | None = None):
+    def run(repo: Path, edition: str, site_url: str | None = SITE_URL, today: datetime.date | None = None, *extra: str):
         for name, value in GIT_IDENTITY.items():
             monkeypatch.setenv(name, value)
         monkeypatch.delenv("SITE_URL", raising=False)
@@ -77,15 +77,15 @@ def refuse(monkeypatch, capsys):
         if today is not None:
             monkeypatch.setenv(clock.ENV, today.isoformat())
         capsys.readouterr()
-        code = main(["publish", edition, "--root", str(repo)])
+        code = main(["publish", edition, "--root", str(repo), *extra])
         out, err = capsys.readouterr()
         return subprocess.CompletedProcess(["tksk", "publish", edition], code, out, err)
 
     return run
 
 
-def head(repo: Path) -> str | None:
-    return publish.branch_head(repo, "gh-pages")
+def head(repo: Path, branch: str = "gh-pages") -> str | None:
+    return publish.branch_head(repo, branch)
 
 
 def small_repo(path: Path, versions: list[dict] | None) -> Path:
@@ -565,3 +565,40 @@ def test_latest_alias_is_the_one_material_expects():
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     assert config["extra"]["version"] == {"provider": "mike", "default": publish.LATEST}
+
+
+REGION = "kabupaten-probolinggo"
+REGION_BRANCH = f"gh-pages-{REGION}"
+
+
+def test_region_edition_goes_to_its_own_branch(tmp_path):
+    """Check that a region's edition is the national handbook with its layer, on its own branch with its own numbers:
+    region 2026.1 publishes beside a national branch already at 2026.2, which stays as it was."""
+    repo = copy_project(tmp_path / "p")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "sumber")
+    national = fake_branch(repo, TWO_EDITIONS)
+    result = run_publish(repo, "2026.1", SITE_URL, None, "--wilayah", REGION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"edisi wilayah {REGION} 2026.1 terbit di cabang {REGION_BRANCH}" in result.stdout
+    assert head(repo) == national
+    versions = json.loads(git(repo, "show", f"{REGION_BRANCH}:versions.json"))
+    assert [(v["version"], v["aliases"]) for v in versions] == [("2026.1", ["latest"])]
+    home = git(repo, "show", f"{REGION_BRANCH}:latest/index.html")
+    assert "<title>Beranda - Buku Saku TKSK — Kabupaten Probolinggo</title>" in home
+    assert "Di Kabupaten Probolinggo" in git(repo, "show", f"{REGION_BRANCH}:latest/sop/verval-data-kpm/index.html")
+    assert f"Edisi 2026.1 Buku Saku TKSK wilayah {REGION}" in git(repo, "log", "--format=%s", REGION_BRANCH)
+    manifest = json.loads(git(repo, "show", f"{REGION_BRANCH}:latest/manifest.webmanifest"))
+    assert "Kabupaten Probolinggo" in manifest["name"]
+
+
+def test_unknown_region_is_refused_before_building(tmp_path, refuse):
+    """Check that a misspelt region is refused at once, with the likely name, and no branch is written."""
+    repo = small_repo(tmp_path / "p", None)
+    (repo / "wilayah" / REGION / "data").mkdir(parents=True)
+    result = refuse(repo, "2026.1", SITE_URL, TODAY, "--wilayah", "kabupaten-probolingo")
+    assert result.returncode == 1
+    assert 'Lapisan wilayah "kabupaten-probolingo" tidak ada' in result.stderr
+    assert REGION in result.stderr and "Traceback" not in result.stderr
+    assert head(repo, "gh-pages-kabupaten-probolingo") is None and head(repo) is None
