@@ -28,7 +28,7 @@ NEGATION_WINDOW = 4
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 #: What the message calls each kind of statement.
-WHAT = {"catatan": "catatan ini", "langkah": "langkah ini", "penjelasan": "penjelasan soal ini"}
+WHAT = {"catatan": "catatan ini", "langkah": "langkah ini", "butir": "butir ini", "penjelasan": "penjelasan soal ini"}
 
 
 def universal_claims(text: str, scope: Scope) -> list[tuple[str, str]]:
@@ -66,3 +66,4 @@ def check_regional_wording(handbook: Handbook, log: ErrorLog) -> None:
         for path, text in statement.texts:
             for words, _sentence in universal_claims(text, statement.scope):
                 log.add(record.file, record.line_of(path), record.where(path), _message(statement, words))
+

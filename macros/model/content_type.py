@@ -84,6 +84,9 @@ class ContentType:
     #: where its records may be written: the national data (``data/``) and/or a region's layer
     #: (``wilayah/<id>/data/``, see ``macros.load.handbook``)
     where: tuple[str, ...] = ("nasional",)
+    #: what a record resting only on one Dinsos's sources is (``macros.model.scope.KINDS``): that Dinsos's
+    #: "praktik", or, for the glossary, an "istilah" its sources use (a place name is no practice)
+    regional: str = "praktik"
     #: the status words of this type and their rules (``macros.model.status``), if records have a status
     status: StatusRule | None = None
     #: where the type sits among the others (menus, lists); types are found by ``macros.types``

@@ -11,7 +11,8 @@ The statements (``statements``):
 
 - a record that cites sources (its ``sumber``): its text, except what belongs to the units below, its
   history and the source's own words (names, titles, marked quotes);
-- an item of a list field that cites sources of its own (an SOP step, ``langkah[].sumber``);
+- an item of a list field that cites sources of its own (an SOP step, ``langkah[].sumber``; an item of a
+  duty, ``butir[].sumber``); the list's items without sources of their own belong to the record's statement;
 - an item of a list field that cites one record as the support of its explanation (a question of a
   module: ``soal[].rujukan`` and ``penjelasan``): its explanation has the scope of the record it cites.
 
@@ -35,6 +36,8 @@ LEVELS = ("Provinsi", "Kabupaten", "Kota")
 NOT_STATEMENT = frozenset({"id", "riwayat", "sumber"})
 #: What the text of a question's explanation is called, and the field that names the record it rests on.
 EXPLANATION, CITED = "penjelasan", "rujukan"
+#: What a sourced item of a list is called, by its list's field ("butir" for any other list: a duty's items).
+ITEM_KINDS = {"langkah": "langkah"}
 
 
 @dataclass(frozen=True, order=True)
@@ -56,11 +59,17 @@ class Voice:
         return rest if first in LEVELS and rest else self.wilayah
 
 
+#: What a regional statement is, by its record's type (``ContentType.regional``), and the words its label starts
+#: with: a practice of a Dinsos, or a word that only that Dinsos's sources use (a glossary entry: a place name).
+KINDS = {"praktik": "Praktik", "istilah": "Istilah dari"}
+
+
 @dataclass(frozen=True)
 class Scope:
     """A statement's scope: national (no voices), or the Dinsos it rests on, each with its year."""
 
     voices: tuple[Voice, ...] = ()
+    kind: str = "praktik"  #: a key of ``KINDS``
 
     @property
     def national(self) -> bool:
@@ -75,7 +84,7 @@ class Scope:
         """
         if self.national:
             return "Nasional"
-        return "Praktik " + _and([_voice_words(wilayah, years) for wilayah, years in self._by_region()])
+        return KINDS[self.kind] + " " + _and([_voice_words(wilayah, years) for wilayah, years in self._by_region()])
 
     @property
     def who(self) -> str:
@@ -134,7 +143,8 @@ def scope_of(source_ids, handbook: Handbook) -> Scope:
 def record_scope(record: Record | str, handbook: Handbook) -> Scope:
     """The scope of a record's own statement (its ``sumber``); national for a record that cites no sources."""
     record = handbook.get(record) if isinstance(record, str) else record
-    return scope_of(record.data.get("sumber"), handbook)
+    found = scope_of(record.data.get("sumber"), handbook)
+    return found if found.national else Scope(found.voices, record.type.regional)
 
 
 def item_scope(item: Data, handbook: Handbook) -> Scope:
@@ -153,8 +163,8 @@ class Statement:
     """One unit of the handbook that says something on the strength of its sources."""
 
     record: Record
-    path: str  #: "" for the record itself, ``langkah[2]`` for a step, ``soal[3]`` for a question
-    kind: str  #: "catatan", "langkah" or "penjelasan"
+    path: str  #: "" for the record itself, ``langkah[2]`` for a step, ``butir[1]`` for an item, ``soal[3]`` for a question
+    kind: str  #: "catatan", "langkah", "butir" or "penjelasan"
     scope: Scope
     #: ``(field path, text)`` of its words, paths as in the record (``langkah[2].rincian``)
     texts: tuple[tuple[str, str], ...]
@@ -199,11 +209,14 @@ def record_statements(record: Record, handbook: Handbook) -> list[Statement]:
                 path = f"{key}[{i}]"
                 if _has_own_sources(item):
                     words = _words(Data({k: v for k, v in item.items() if k != "sumber"}), path, verbatim)
-                    units.append(Statement(record, path, "langkah", item_scope(item, handbook), tuple(words)))
+                    units.append(Statement(record, path, ITEM_KINDS.get(key, "butir"), item_scope(item, handbook),
+                                           tuple(words)))
                 elif _is_question(item):
                     words = ((f"{path}.{EXPLANATION}", item[EXPLANATION]),)
                     units.append(Statement(record, path, EXPLANATION, explanation_scope(item, handbook), words,
                                            cites=item[CITED]))
+                else:  # an item with no sources of its own rests on the record's
+                    own += _words(item, path, verbatim)
             continue
         own += _words(value, key, verbatim)
     if isinstance(d.get("sumber"), list) and d.get("sumber"):

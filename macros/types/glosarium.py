@@ -42,6 +42,7 @@ TYPE = ContentType(
     files="glosarium.yml",
     search_boost=0.5,
     many=True,
+    regional="istilah",
     title="istilah",
     summary="arti",
     checks=(check_long_form,),

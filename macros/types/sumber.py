@@ -47,8 +47,8 @@ def scope_report(handbook) -> list[str]:
     """Statements per scope (records, SOP steps, question explanations): how much of the handbook is one Dinsos's practice."""
     by_kind = scope.counts(handbook)
     labels = sorted({label for c in by_kind.values() for label in c}, key=lambda label: (label != "Nasional", label))
-    names = {"catatan": "catatan", "langkah": "langkah SOP", "penjelasan": "penjelasan soal"}
-    lines = ["Cakupan pernyataan (catatan dengan sumber, langkah SOP, penjelasan soal):"]
+    names = {"catatan": "catatan", "langkah": "langkah SOP", "butir": "butir tugas", "penjelasan": "penjelasan soal"}
+    lines = ["Cakupan pernyataan (catatan dengan sumber, langkah SOP, butir tugas, penjelasan soal):"]
     for label in labels:
         parts = [f"{by_kind[k][label]} {names[k]}" for k in names if by_kind.get(k, {}).get(label)]
         lines.append(f"  {label}: {', '.join(parts)}")

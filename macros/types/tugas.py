@@ -2,7 +2,7 @@
 
 from macros.model.content_type import ContentType, Section, Topics
 from macros.model.listing import by_choice
-from macros.model.schema import Choice, Field, Id, ListOf, Obj, Text
+from macros.model.schema import Choice, Field, Id, ListOf, Obj, Ref, Text
 from macros.types.base import check_basis_in_force, dasar_field, historis_field, riwayat_field, sumber_field, terkait_field
 
 JENIS = {
@@ -35,6 +35,9 @@ TYPE = ContentType(
         Field("butir", ListOf(Obj(
             Field("judul", Text()),
             Field("penjelasan", Text(), required=False),
+            Field("sumber", ListOf(Ref("sumber"), min_items=1), required=False,
+                  doc="id sumber butir ini, bila butir ini hanya bersandar pada sebagian sumber catatan (misalnya "
+                      "praktik satu Dinsos); juga dicantumkan di sumber catatan"),
         ), min_items=1), doc="butir tugas, fungsi, larangan atau isi daftar"),
         Field("contoh", ListOf(Text()), required=False, doc="contoh di lapangan, hanya yang disebut sumber"),
         dasar_field(),

@@ -122,3 +122,26 @@ def test_every_source_declares_whose_voice_it_is(tree, source, error):
     """Check that a source must say national or regional, and a regional one its region with its level."""
     head = SOURCES[:SOURCES.index("- id: berita-daerah-uji")]
     assert errors_of(tree({"data/sumber.yml": head + source})) == [error]
+
+
+def test_an_item_source_missing_from_the_record_sources_is_refused(tree):
+    """Check that an item's own source must also be listed in its record's sources, at the item's line."""
+    duty = BASE["data/tugas/tugas-uji.yml"].replace("""  - judul: Butir satu
+""", """  - judul: Butir satu
+    sumber: [berita-daerah-uji]
+""")
+    errors = errors_of(tree({"data/tugas/tugas-uji.yml": duty}))
+    assert errors == ['data/tugas/tugas-uji.yml:7: butir[1].sumber[1]: sumber "berita-daerah-uji" juga harus dicantumkan '
+                      "di daftar sumber catatan ini"]
+
+
+def test_a_regional_duty_item_is_checked_with_its_own_scope(tree):
+    """Check that "wajib" in an item citing only a regional source is refused inside a national duty."""
+    duty = BASE["data/tugas/tugas-uji.yml"].replace("""  - judul: Butir satu
+""", """  - judul: TKSK wajib melapor tiap bulan
+    sumber: [berita-daerah-uji]
+""").replace("sumber: [berita-uji]\\nriwayat", "sumber: [berita-uji, berita-daerah-uji]\\nriwayat")
+    duty = duty.replace("historis: true\nsumber: [berita-uji]", "historis: true\nsumber: [berita-uji, berita-daerah-uji]")
+    errors = errors_of(tree({"data/tugas/tugas-uji.yml": duty}))
+    assert errors == ['data/tugas/tugas-uji.yml:6: butir[1].judul: "wajib" menyatakan ini berlaku bagi setiap TKSK, padahal '
+                      f"butir ini hanya bersumber dari Dinsos Kabupaten Uji (2021); {FIX}"]

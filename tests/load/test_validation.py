@@ -587,7 +587,7 @@ def test_valid_data_prints_counts(tree, capsys):
     assert "  Regulasi            2  (regulasi)\n" in out
     assert "  Modul               1  (modul)\n" in out
     assert "  Jumlah             16\n" in out
-    assert "Cakupan pernyataan (catatan dengan sumber, langkah SOP, penjelasan soal):\n  Nasional: " in out
+    assert "Cakupan pernyataan (catatan dengan sumber, langkah SOP, butir tugas, penjelasan soal):\n  Nasional: " in out
 
 
 def test_every_error_is_reported_in_one_run(tree, capsys):

@@ -105,3 +105,35 @@ def test_the_stage_does_not_speak_for_its_modules(handbook):
     hb = handbook()
     stage = next(s for s in statements(hb) if s.record.id == "tahap-uji")
     assert not any(path.startswith("modul") for path, _ in stage.texts)
+
+
+#: The duty with a second item citing only the regional source, and both sources on the record.
+DUTY_WITH_REGIONAL_ITEM = TUGAS.replace("""  - judul: Butir satu
+""", """  - judul: Butir satu
+  - judul: Butir daerah
+    sumber: [berita-daerah-uji]
+""").replace("sumber: [berita-uji]\nriwayat", "sumber: [berita-uji, berita-daerah-uji]\nriwayat")
+
+
+def test_a_duty_item_with_its_own_sources_has_its_own_scope(handbook):
+    """Check that an item of a national duty citing only a regional source is that Dinsos's, and that an item
+    without sources of its own belongs to the record's statement (none escapes the wording check)."""
+    hb = handbook({"data/tugas/tugas-uji.yml": DUTY_WITH_REGIONAL_ITEM})
+    units = {s.path: s for s in statements(hb) if s.record.id == "tugas-uji"}
+    assert set(units) == {"", "butir[2]"}
+    assert units[""].scope.national and units["butir[2]"].kind == "butir"
+    assert units["butir[2]"].scope.label == "Praktik Dinsos Kabupaten Uji, 2021"
+    assert dict(units["butir[2]"].texts) == {"butir[2].judul": "Butir daerah"}
+    assert dict(units[""].texts)["butir[1].judul"] == "Butir satu"
+
+
+def test_a_glossary_entry_from_one_dinsos_is_a_term_not_a_practice(handbook):
+    """Check that a glossary entry resting only on one Dinsos's source reads "Istilah dari …", not "Praktik …"."""
+    glossary = BASE["data/glosarium.yml"].replace("  arti: Langkah kerja baku.\n  sumber: [berita-uji]",
+                                                  "  arti: Langkah kerja baku.\n  sumber: [berita-daerah-uji]").replace(
+        "  kepanjangan: standar operasional prosedur\n  kepanjangan_sumber: [berita-uji]\n",
+        "  kepanjangan: standar operasional prosedur\n  kepanjangan_sumber: [berita-daerah-uji]\n")
+    assert glossary != BASE["data/glosarium.yml"]
+    hb = handbook({"data/glosarium.yml": glossary})
+    assert record_scope("sop", hb).label == "Istilah dari Dinsos Kabupaten Uji, 2021"
+    assert record_scope("tksk", hb).national

@@ -52,3 +52,24 @@ def test_quiz_explanation_shows_the_label_once_answered(phone):
     label = question.locator(".kuis-umpan .kuis-cakupan .md-tag")
     expect(label).to_be_visible()
     expect(label).to_have_text(PROBOLINGGO)
+
+
+def test_regional_duty_item_shows_its_label_and_source(phone):
+    """Check that an item of a duty resting on one Dinsos carries that Dinsos's label and a mark to its source."""
+    page = phone.open("/tugas/kewajiban-pelaporan/")
+    items = page.locator("article h2#tugas + ol > li")
+    expect(items).to_have_count(3)
+    expect(items.nth(0).locator(".md-tag.cakupan")).to_have_text(PROBOLINGGO)
+    expect(items.nth(2).locator(".md-tag.cakupan")).to_have_text("Praktik Dinsos Provinsi Lampung, 2017")
+    expect(items.nth(2).locator("sup a")).to_have_text("[2]")
+    expect(page.locator(".footnote li")).to_have_count(2)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= WIDTH
+
+
+def test_glossary_term_of_one_region_is_labelled_a_term(phone):
+    """Check that a place name from one Dinsos's report reads as that region's term, not as a practice or a rule."""
+    page = phone.open("/glosarium/mateng/")
+    notice = page.locator("article .admonition.info")
+    expect(notice.locator(".admonition-title")).to_have_text("Istilah daerah")
+    expect(notice).to_contain_text("Istilah dari Dinsos Provinsi Sulawesi Barat, 2023")
+    expect(page.locator("article")).not_to_contain_text("bukan aturan untuk setiap TKSK")
