@@ -55,12 +55,23 @@ def test_a_layers_own_record_is_marked_as_the_dinsos_s(tmp_path, today):
     assert '!!! info "Isi Dinas Sosial Kabupaten Uji"' in page and "bukan isi buku saku nasional" in page
 
 
+def test_the_editions_own_dinsos_practice_is_told_as_the_readers_dinsos(tmp_path, today):
+    """Check that a record resting only on the region's own Dinsos says so in that region's edition ("Praktik Dinsos
+    Anda", ask that Dinsos), while the national edition calls it another region's practice."""
+    duty = BASE["data/tugas/tugas-uji.yml"].replace("sumber: [berita-uji]", f"sumber: [{REGIONAL_SOURCE}]")
+    root = write_layer(write_tree(tmp_path, {"data/tugas/tugas-uji.yml": duty}))
+    regional = _pages(root, LAYER)["tugas/tugas-uji.md"]
+    assert '!!! info "Praktik Dinsos Anda"' in regional and "tanyakan kepada\n    Dinas Sosial Kabupaten Uji" in regional
+    assert "bukan aturan untuk setiap TKSK" not in regional
+    national = _pages(root)["tugas/tugas-uji.md"]
+    assert '!!! info "Praktik daerah"' in national and "bukan aturan untuk setiap TKSK" in national
+
+
 @pytest.fixture(scope="module")
 def probolinggo_site(tmp_path_factory):
     """Build the real handbook with the Kabupaten Probolinggo layer, as `tksk build --wilayah` does."""
     tmp = tmp_path_factory.mktemp("wilayah")
-    project = copy_project(tmp / "p")
-    shutil.copytree(ROOT / "wilayah", project / "wilayah")
+    project = copy_project(tmp / "p")  # the layers come with the copy
     site = tmp / "site"
     result = subprocess.run([sys.executable, "-m", "macros", "build", "--root", str(project), "--site-dir", str(site),
                              "--wilayah", "kabupaten-probolinggo"], capture_output=True, text=True, cwd=ROOT)
