@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.checks import cross_record, prose, scope, sources
+from macros.checks import cross_record, links, prose, scope, sources
 from macros.checks.personal_data import check_personal_data
 from macros.checks.status_words import check_status_words
 from macros.common.errors import ErrorLog
@@ -72,6 +72,8 @@ CHECKS: tuple[Check, ...] = (
           lambda s, log: check_status_words(s.handbook, log)),
     Check("praktik satu Dinsos tidak ditulis sebagai tugas setiap TKSK",
           lambda s, log: scope.check_regional_wording(s.handbook, log)),
+    Check("tautan hanya ke alamat web, e-mail, telepon atau catatan buku saku",
+          lambda s, log: links.check_link_targets(s.handbook, log)),
     Check("makro di halaman tulisan tangan (tautan, daftar)", lambda s, log: prose.check_page_macros(s.root, s.handbook, log)),
     Check("kata-kata sendiri, bukan salinan naskah sumber",
           _needs_seeds(lambda s, log: sources.check_own_words(s.handbook, s.root, s.seeds, log))),

@@ -57,7 +57,10 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(md=safe_markdown, cell=one_line, plain=plain, attr=attr_text, tanggal=_tanggal, label=_label,
+        # Links an editor writes to another record, by its id, point at that record's page from the page rendered.
+        self.env.filters.update(md=jinja2.pass_context(lambda ctx, text: safe_markdown(text, _url_of(ctx, handbook))),
+                                cell=jinja2.pass_context(lambda ctx, text: one_line(text, _url_of(ctx, handbook))))
+        self.env.filters.update(plain=plain, attr=attr_text, tanggal=_tanggal, label=_label,
                                 quote=quote_block, capitalize_first=lambda text: text[:1].upper() + text[1:])
         self.env.globals.update(hb=handbook, not_in_force=NOT_IN_FORCE, hb_labels=lambda key: LABELS[key].items(),
                                 field_rows=field_rows, status=status_view, states=STATES)
@@ -187,6 +190,14 @@ class _Links:
     def __call__(self, target: Record | str, text: str | None = None) -> str:
         record = target if isinstance(target, Record) else self.handbook.get(target)
         return f"[{one_line(text if text is not None else record.title)}]({self.url(record)})"
+
+
+def _url_of(context, handbook: Handbook):
+    """Return, for the page a template renders, the function giving a record id's link (None for an unknown id)."""
+    links = context.get("link")
+    if not isinstance(links, _Links):
+        return None
+    return lambda record_id: links.url(record_id) if record_id in handbook.records else None
 
 
 def _after_front_matter(markdown: str, text: str) -> str:

@@ -10,37 +10,43 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
+
+from macros.common.links import RECORD, REFUSED, kind, links
 
 _HTML = str.maketrans({"<": "&lt;", ">": "&gt;"})
-_LINK_TARGET = re.compile(r"\]\(\s*([^)\s]*)")
-_REF_DEF = re.compile(r"^(\s*\[[^\]]+\]:\s*)(\S+)", re.MULTILINE)
-_SCHEME = re.compile(r"^[a-z][\w+.-]*:", re.IGNORECASE)
 _DIRECTIVE_LINE = re.compile(r"^(\s*)(;?--8<--|#|!!!|\?\?\?|===|\*\[|:::)", re.MULTILINE)
 
 
-def _safe_target(target: str) -> bool:
-    """Allow web and mail links and relative links; refuse other schemes and entity-encoded tricks."""
-    if target.lower().startswith(("http://", "https://", "mailto:")):
-        return "&" not in target.split("?")[0]
-    return not _SCHEME.match(target) and "&" not in target
+def _links_made_safe(text: str, url_of: Callable[[str], str | None] | None) -> str:
+    """Return ``text`` with each link kept when it opens a web page, mail or phone; a record id pointed at that
+    record's page (``url_of``); anything else shown as its words only, with no link and no stray bracket."""
+    for link in reversed(links(text)):
+        what = kind(link.target)
+        url = url_of(link.target) if what == RECORD and url_of else None
+        if what == REFUSED or (what == RECORD and not url):
+            text = text[:link.start] + ("" if link.definition else link.label) + text[link.end:]
+        elif what == RECORD:
+            text = text[:link.start] + f"[{link.label}]({url})" + text[link.end:]
+    return text
 
 
-def safe_markdown(text: str) -> str:
-    """Return ``text`` with HTML escaped and unsafe links and directives defused; Markdown stays."""
-    text = text.translate(_HTML)
-    text = _LINK_TARGET.sub(lambda m: m.group(0) if _safe_target(m.group(1)) else "](#", text)
-    text = _REF_DEF.sub(lambda m: m.group(0) if _safe_target(m.group(2)) else m.group(1) + "#", text)
+def safe_markdown(text: str, url_of: Callable[[str], str | None] | None = None) -> str:
+    """Return ``text`` with HTML escaped, links made safe (record ids resolved by ``url_of``) and directives
+    defused; Markdown stays."""
+    text = _links_made_safe(text.translate(_HTML), url_of)
     return _DIRECTIVE_LINE.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
-def one_line(text: str) -> str:
+def one_line(text: str, url_of: Callable[[str], str | None] | None = None) -> str:
     """Return safe text fit for one table cell: no line breaks, pipes escaped."""
-    return " ".join(safe_markdown(text).split()).replace("|", "\\|")
+    return " ".join(safe_markdown(text, url_of).split()).replace("|", "\\|")
 
 
 def plain(text: str, limit: int = 0) -> str:
     """Return text without Markdown marks, for page descriptions and link previews."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    for link in reversed(links(text)):
+        text = text[:link.start] + ("" if link.definition else link.label) + text[link.end:]
     text = re.sub(r"^\s*[#>]+\s*", "", text, flags=re.MULTILINE)
     text = re.sub(r"[*_`]", "", text)
     text = " ".join(text.split())

@@ -25,6 +25,19 @@ UNRESOLVED_SOP = ('data/faq/peran-tksk.yml:6: rujukan[2]: tidak ada sop atau tug
 
 CASES = [
     pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("ringkasan: Langkah uji.", "ringkasan: Baca [panduan](javascript:alert(1)) dulu.")},
+        ['data/sop/sop-uji.yml:4: ringkasan: tautan "panduan" menuju "javascript:alert(1)", yang tidak diizinkan: tautan '
+         "hanya boleh menuju alamat web (https://…), e-mail (mailto:…), telepon (tel:…) atau id catatan buku saku, "
+         "misalnya [SOP verval](verval-data-kpm); ganti alamatnya atau hapus tautan itu"],
+        id="script-link",
+    ),
+    pytest.param(
+        {"data/sop/sop-uji.yml": SOP.replace("ringkasan: Langkah uji.", "ringkasan: Lihat [tugas](tugas-ujji).")},
+        ['data/sop/sop-uji.yml:4: ringkasan: tautan "tugas" menuju id "tugas-ujji", yang bukan catatan buku saku; '
+         'maksudnya "tugas-uji"? Tulis id catatan yang ada, atau alamat web lengkap dengan https://'],
+        id="link-to-unknown-record",
+    ),
+    pytest.param(
         {"data/sop/sop-uji.yml": SOP.replace("judul: SOP uji", "judul: [SOP, uji]")},
         ["data/sop/sop-uji.yml:2: judul: harus berupa teks, bukan daftar"],
         id="list-instead-of-text",

@@ -11,7 +11,7 @@ from macros.model.changes import all_changes
 from macros.render.abbreviations import abbreviations_markdown
 from macros.render.navigation import extend_nav
 from macros.render.renderer import Renderer
-from macros.render.safe_text import attr_text, one_line, safe_markdown
+from macros.render.safe_text import attr_text, one_line, plain, safe_markdown
 from macros.types import BY_NAME
 from tests.support.data import BASE
 
@@ -173,23 +173,32 @@ def test_source_page_lists_every_record_citing_it(render):
 
 def test_html_in_data_is_escaped_not_live(render):
     """Check that angle brackets in a data field (HTML tags themselves are refused by validation) reach the page as
-    text, and a script link loses its target."""
-    sop = BASE["data/sop/sop-uji.yml"].replace(
-        "ringkasan: Langkah uji.", "ringkasan: 'Langkah a < b > c [x](javascript:alert(2)) *uji*'")
+    text, while Markdown formatting stays."""
+    sop = BASE["data/sop/sop-uji.yml"].replace("ringkasan: Langkah uji.", "ringkasan: 'Langkah a < b > c *uji*'")
     page = render("sop-uji", {"data/sop/sop-uji.yml": sop})
-    assert "< b >" not in page and "javascript:" not in page
-    assert "Langkah a &lt; b &gt; c [x](#" in page
-    assert "*uji*" in page  # Markdown formatting is kept
+    assert "< b >" not in page and "Langkah a &lt; b &gt; c *uji*" in page
+
+
+def test_a_link_to_a_record_id_points_at_its_page(render):
+    """Check that an editor's link to another record, written by its id, leads to that record's page from this one."""
+    sop = BASE["data/sop/sop-uji.yml"].replace("ringkasan: Langkah uji.", "ringkasan: Lihat [tugasnya](tugas-uji) dulu.")
+    page = render("sop-uji", {"data/sop/sop-uji.yml": sop})
+    assert "Lihat [tugasnya](../tugas/tugas-uji.md) dulu." in page
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("<b>tebal</b>", "&lt;b&gt;tebal&lt;/b&gt;"),
-    ("[a](javascript:alert(1))", "[a](#))"),
-    ("[a](JavaScript:x)", "[a](#)"),
-    ("[a](java&#115;cript:x)", "[a](#)"),
-    ("[a](https://kemensos.go.id/x)", "[a](https://kemensos.go.id/x)"),
-    ("[a](../sop/x.md)", "[a](../sop/x.md)"),
-    ("[r]: javascript:x", "[r]: #"),
+    ("Baca [panduan](javascript:alert(1)) dulu.", "Baca panduan dulu."),  # no dead link, no stray bracket
+    ("[a](JavaScript:x)", "a"),
+    ("[a](java&#115;cript:x)", "a"),
+    ("[a](data:text/html,x)", "a"),
+    ("[a]( javascript:x )", "a"),
+    ("[a](<javascript:x>)", "a"),
+    ("[a](https://kemensos.go.id/x_(y))", "[a](https://kemensos.go.id/x_(y))"),
+    ("[a](mailto:dinsos@contoh.go.id) [b](tel:+62211234)", "[a](mailto:dinsos@contoh.go.id) [b](tel:+62211234)"),
+    ("[a](../sop/x.md)", "a"),  # a path is no record id: shown as words
+    ("[a](sop-uji)", "a"),  # a record id with no page to resolve it from: words only
+    ("teks\n[r]: javascript:x\n", "teks\n\n"),
     ('--8<-- "rahasia.txt"', '--8&lt;-- "rahasia.txt"'),
     ("# Bukan judul", "\\# Bukan judul"),
     ("!!! danger", "\\!!! danger"),
@@ -198,6 +207,12 @@ def test_html_in_data_is_escaped_not_live(render):
 def test_safe_markdown(text, expected):
     """Check that live markup and directives are defused while Markdown stays."""
     assert safe_markdown(text) == expected
+
+
+def test_page_descriptions_keep_the_words_of_any_link():
+    """Check that the description of a page (and its og:description) holds a link's words, whatever its target."""
+    assert plain("Baca [panduan lengkap](javascript:alert(1)) dulu.") == "Baca panduan lengkap dulu."
+    assert plain("Lihat [SOP](https://x.id/a_(b)) ini.") == "Lihat SOP ini."
 
 
 def test_one_line_and_attr_text():

@@ -1,7 +1,8 @@
 """Text from data stays inert wherever it lands: page body, titles, tooltips, search results, the feed,
 link previews and the print page. HTML tags, also written as entities, are refused by validation
-(tests/load/test_validation.py); what passes validation — lone angle brackets, attribute breakers, script links,
-template syntax — must show as text and never run, in Chromium."""
+(tests/load/test_validation.py), and so are links to anything but the web, mail, phone or a record (script
+links); what passes validation — lone angle brackets, attribute breakers, web links that try to break out of
+their attribute, template syntax — must show as text and never run, in Chromium."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ TAG = "< img src=x onerror=alert(1) >"
 SVG = "< svg onload=alert(2) >"
 BREAKER = '" onmouseover="alert(3)" x="'
 TEMPLATE = "{{ 7*7 }} {% raw %}"
-LINK = "[buka](javascript:alert(4))"
+#: A link that validation lets through (a web address) but whose target tries to break out of the attribute.
+LINK = '[buka](https://contoh.go.id/a_(b)"onmouseover="alert(4))'
 TITLE = f"Verval {TAG} {BREAKER} {TEMPLATE}"
 TEXT = f"Lihat {LINK} dan {SVG} serta {TEMPLATE}."
 
