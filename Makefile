@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 #: ESLint over the JavaScript we write, in one dialect (eslint.config.mjs says which files and why that dialect).
 ESLINT := node_modules/.bin/eslint --max-warnings 0 .
 
-.PHONY: serve test test-later debian-tools build validate lint lint-js bench bench-scale pdf chromium clean publish preview-editions preview lighthouse
+.PHONY: edit serve test test-later debian-tools build validate lint lint-js bench bench-scale pdf chromium clean publish preview-editions preview lighthouse
 
 ## serve: set up and serve the handbook on http://127.0.0.1:8000 (reloads when data/ changes)
 serve: $(VENV)/.site
@@ -62,6 +62,11 @@ publish: $(VENV)/.site
 	@test -n "$(EDITION)" || { echo 'Nomor edisi belum diisi: SITE_URL=https://alamat-situs/ make publish EDITION=2026.2' >&2; exit 1; }
 	@test -n "$(SITE_URL)" || { echo 'SITE_URL belum diisi: alamat tempat buku saku diterbitkan, misalnya SITE_URL=https://dinsos.example.go.id/buku-saku/ make publish EDITION=$(EDITION)' >&2; exit 1; }
 	SITE_URL='$(SITE_URL)' $(BIN)/tksk publish '$(EDITION)' $(if $(WILAYAH),--wilayah '$(WILAYAH)') $(if $(PUSH),--push)
+
+## edit: the form editor (Sveltia CMS) on http://127.0.0.1:8001/admin/ beside the live preview on http://127.0.0.1:8000/
+##   publishing from the browser: CMS_REPO=pemilik/nama [CMS_BACKEND=gitlab] [CMS_BRANCH=main] make edit (README)
+edit: $(VENV)/.site node_modules/.package-lock.json
+	$(BIN)/tksk edit
 
 ## preview-editions: serve the gh-pages branch as published (every edition, latest/, the banner) on http://127.0.0.1:8000
 ##   a region's editions: make preview-editions WILAYAH=kabupaten-probolinggo (its branch gh-pages-<id>)

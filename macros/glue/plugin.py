@@ -24,6 +24,7 @@ from macros.outputs.feed import FEED_NAME, atom_feed
 from macros.outputs.manifest import MANIFEST_NAME, web_manifest
 from macros.outputs.pipeline import finish_site
 from macros.outputs.search import SearchIndexError, page_labels, search_page
+from macros.render.data_errors import error_page
 from macros.render.navigation import extend_nav, records_by_section
 from macros.render.renderer import printed_address
 
@@ -32,6 +33,13 @@ class BukuSakuPlugin(BasePlugin):
     """``plugins: [buku-saku]``: pages for every record of data/, built from validated data only."""
 
     site: Site
+    #: ``mkdocs serve`` keeps this plugin for the whole session (it has ``on_startup``): while a saved file has errors,
+    #: the preview keeps the last good pages' addresses and shows the errors on each of them (macros/render/data_errors.py).
+    serving = False
+    errors: list = []
+
+    def on_startup(self, command, dirty):
+        self.serving = command == "serve"
 
     def on_config(self, config):
         # An edition built by `make publish` (mike names it in its variable): the old-edition banner and the
@@ -41,8 +49,12 @@ class BukuSakuPlugin(BasePlugin):
         self.reader_address = f"../{config.extra['version']['default']}/" if self.edition else "./"
         try:
             self.site = load_site(Path(config.config_file_path).parent)
+            self.errors = []
         except DataInvalid as exc:
-            raise PluginError("Ada kesalahan isi; situs tidak dibangun.\n" + exc.report()) from None
+            if not (self.serving and getattr(self, "site", None)):
+                raise PluginError("Ada kesalahan isi; situs tidak dibangun.\n" + exc.report()) from None
+            self.errors = exc.errors  # the preview shows them on every page until the data is valid again
+            print("Ada kesalahan isi; pratinjau menampilkannya di setiap halaman:\n" + exc.report(), flush=True)
         except ClockError as exc:
             raise PluginError(str(exc)) from None
         region = self.site.handbook.wilayah
@@ -96,6 +108,9 @@ class BukuSakuPlugin(BasePlugin):
             if file.page is not None:
                 file.page.update_date = newest
         return env
+
+    def on_page_markdown(self, markdown, page, config, files):
+        return error_page(self.errors) if self.errors else markdown
 
     def on_page_context(self, context, page, config, nav):
         if entry := search_page(page.file.src_uri, page.url, page.meta, self.search_labels):

@@ -1,4 +1,4 @@
-"""Command line for editors: ``tksk validate``, ``build``, ``new``, ``schemas``, ``pdf``, ``publish``, ``preview``."""
+"""Command line for editors: ``tksk validate``, ``build``, ``new``, ``schemas``, ``pdf``, ``publish``, ``preview``, ``edit``."""
 
 from __future__ import annotations
 
@@ -109,26 +109,29 @@ def build(root: Path, site_dir: Path | None = None) -> int:
 
 
 def schemas(root: Path, check_only: bool = False) -> int:
-    """Regenerate schemas/ (and the VS Code mapping) from the types; print what changed. ``--check`` only reports."""
-    from macros.tools import json_schema
+    """Regenerate schemas/ (and the VS Code mapping) and the form editor's admin/config.yml from the types; print what
+    changed. ``--check`` only reports."""
+    from macros.tools import cms, json_schema
 
     if check_only:
-        stale = json_schema.stale(root)
+        stale = json_schema.stale(root) + cms.stale(root)
         for rel in stale:
             print(f"usang: {rel}", file=sys.stderr)
         if stale:
-            print("Skema JSON tidak sama dengan deklarasi jenis isi; jalankan `tksk schemas`.", file=sys.stderr)
+            print("Skema JSON atau konfigurasi penyunting tidak sama dengan deklarasi jenis isi; jalankan `tksk schemas`.",
+                  file=sys.stderr)
             return 1
-        print("ok: skema JSON sudah sesuai")
+        print("ok: skema JSON dan konfigurasi penyunting sudah sesuai")
         return 0
     try:
-        changes = json_schema.write_schemas(root)
+        changes = json_schema.write_schemas(root) + cms.write_config(root)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1
     for rel, what in changes:
         print(f"{what}: {rel}")
-    print(f"ok: {len(changes)} berkas berubah" if changes else "ok: skema JSON sudah sesuai, tidak ada yang berubah")
+    print(f"ok: {len(changes)} berkas berubah" if changes else
+          "ok: skema JSON dan konfigurasi penyunting sudah sesuai, tidak ada yang berubah")
     return 0
 
 
@@ -165,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     paper.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml)")
     paper.add_argument("--out", type=Path, default=None, help="folder PDF; bawaan: pdf/")
     paper.add_argument("--wilayah", default=None, metavar="ID", help="cetak edisi wilayah: nasional ditambah lapisan wilayah/ID/")
-    generate = sub.add_parser("schemas", help="tulis ulang skema JSON di schemas/ (untuk editor) dari deklarasi jenis isi")
+    generate = sub.add_parser("schemas", help=("tulis ulang skema JSON di schemas/ dan konfigurasi penyunting formulir "
+                                                "admin/config.yml dari deklarasi jenis isi"))
     generate.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek; bawaan: folder ini")
     generate.add_argument("--check", action="store_true", help="hanya periksa: keluar dengan kode 1 bila ada skema yang usang")
     scaffold = sub.add_parser("new", help="tulis kerangka catatan baru dengan isian yang tinggal diisi")
@@ -176,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     scaffold.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek; bawaan: folder ini")
     scaffold.add_argument("--wilayah", default=None, metavar="ID",
                           help="tulis di lapisan wilayah/ID/data/ (catatan daerah, aturan, rakor, tanya jawab Dinsos itu)")
-    from macros.tools import publish, serve
+    from macros.tools import edit, publish, serve
 
     publishing = sub.add_parser("publish", help="terbitkan satu edisi ke cabang git (gh-pages): arsip TAHUN.URUTAN/ dan latest/",
                                 description=publish.DESCRIPTION)
@@ -184,6 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     previewing = sub.add_parser("preview", help="sajikan situs hasil build seperti hosting (gzip, cache) di komputer ini",
                                 description=serve.DESCRIPTION)
     serve.add_arguments(previewing)
+    editing = sub.add_parser("edit", help="buka penyunting formulir dan pratinjau langsung di komputer ini (make edit)",
+                             description=edit.DESCRIPTION)
+    edit.add_arguments(editing)
     args = parser.parse_args(argv)
     if argv is None:  # a real command line, not a test calling main()
         _quiet_broken_pipe()
@@ -217,6 +224,10 @@ def _run(args: argparse.Namespace) -> int:
         from macros.tools import serve
 
         return serve.run(args)
+    if args.command == "edit":
+        from macros.tools import edit
+
+        return edit.run(args)
     return validate(args.root, args.wilayah)
 
 
