@@ -208,12 +208,16 @@ def _topic_label(ctype: ContentType, stem: str) -> str:
 def any_record_collection() -> dict[str, Any]:
     """The hidden list of every record with a file of its own, offered where a field may name several types."""
     folders = sorted({t.files.rsplit("/", 1)[0] for t in _folder_types()})
+    if {t.title for t in _folder_types()} != {"judul"}:
+        raise TypeError("the hidden list of records shows and filters them by judul; a record type titled otherwise "
+                        "needs its own display field in macros/tools/cms.py")
     return {"name": ANY_RECORD, "label": "Semua catatan", "hide": True, "create": False, "folder": DATA, **_format(),
             "nested": {"depth": 2, "subfolders": False}, "identifier_field": "id",
-            "filter": {"field": "id", "pattern": KEBAB.pattern},
+            # a list file (data/sumber.yml, data/faq/<topik>.yml) in the folder is no record: records have a judul
+            "filter": {"field": "judul", "pattern": r"\S"},
             "description": "Catatan dari " + ", ".join(f"{DATA}/{f}/" for f in folders) + ", untuk dipilih sebagai rujukan.",
             "fields": [{"name": "id", "label": "Id", "widget": "string"},
-                       {"name": "judul", "label": "Judul", "widget": "string", "required": False}]}
+                       {"name": "judul", "label": "Judul", "widget": "string"}]}
 
 
 def config(root: Path) -> dict[str, Any]:

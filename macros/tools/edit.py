@@ -238,9 +238,16 @@ def make_server(root: Path, host: str = "127.0.0.1", port: int = DEFAULT_PORT, p
     backend = backend_from(dict(os.environ) if env is None else env, root)
     options = {"root": root, "backend": backend, "preview": preview, "status": Status(root), "script": cms_script(root)}
     handler = partial(type("Handler", (EditHandler,), options))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server = _Server((host, port), handler)
     server.daemon_threads = True
     return server
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that closed its connection early (a reload) is no error worth a traceback in the terminal."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def start_preview(root: Path, port: int) -> subprocess.Popen:

@@ -25,10 +25,15 @@ def offer_folder(context, folder: Path) -> list[str]:
         if folder.resolve() not in (path, *path.parents):
             return route.fulfill(status=403, body="")
         query = parts.query
+        if request.method == "POST" and "move=" in query:  # a saved file's temporary copy takes its place
+            target = (folder / unquote(query.split("move=", 1)[1])).resolve()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.replace(target)
+            written.append(target.relative_to(folder.resolve()).as_posix())
+            return route.fulfill(status=200, body="")
         if request.method == "PUT":
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(request.post_data_buffer or b"")
-            written.append(rel)
             return route.fulfill(status=200, body="")
         if request.method == "DELETE":
             if path.is_file():

@@ -1,0 +1,212 @@
+"""The form editor as a Dinsos clerk uses it (`make edit`): Sveltia CMS in Chromium on a copy of the project, beside
+the live preview (`mkdocs serve`). The clerk adds an answer with its rakor and source picked from lists, changes a
+regulation's status with its source, makes a mistake and reads the message in the form and in the preview, fixes it
+and sees the preview change; the YAML on disk is read after each save. The operating system's folder dialog is the
+one thing replaced (tests/support/folder_picker.js): no browser automation can drive it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from macros.load.handbook import load_handbook
+from macros.tools.edit import make_server
+from tests.support.data import ROOT
+from tests.support.folder_picker import offer_folder
+from tests.support.project import copy_project
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+#: How long the preview may take to rebuild after a save on a loaded 2-core machine.
+REBUILD_SECONDS = 150
+FAQ_FILE = "data/faq/data-penerima.yml"
+REGULATION = "permensos-3-2021"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(url: str, seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError(f"{url} did not answer within {seconds} s")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A clerk's copy of the project: a git repository with the real data, the editor's files and its npm packages."""
+    root = copy_project(tmp_path_factory.mktemp("penyunting") / "proyek")
+    shutil.copytree(ROOT / "admin", root / "admin")
+    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+    return root
+
+
+@pytest.fixture(scope="module")
+def preview(project):
+    """`mkdocs serve` of the copy, as `make edit` starts it; its base URL."""
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+                                "-f", str(project / "mkdocs.yml")], cwd=project,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(base + "/", REBUILD_SECONDS)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def editor(project, preview):
+    """The editor's server (`tksk edit`) for the copy, local folder only; its base URL."""
+    server = make_server(project, port=0, preview=preview + "/", env={})
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def clerk(browser, editor, project):
+    """The clerk's browser tab with the project folder opened in the editor; the list of files it wrote."""
+    context = browser.new_context(**DESKTOP)
+    context.set_default_timeout(30_000)
+    outside: list[str] = []
+    context.route(lambda url: not url.startswith(editor) and "/__folder__/" not in url,
+                  lambda route: (outside.append(route.request.url), route.abort()))
+    written = offer_folder(context, project)
+    page = context.new_page()
+    page.goto(editor + "/admin/")
+    page.get_by_role("button", name="Work with Local Repository").click()
+    expect(page.get_by_text("Collections")).to_be_visible(timeout=120_000)
+    page.written, page.outside = written, outside
+    yield page
+    context.close()
+
+
+def _open(page, collection: str, entry: str) -> None:
+    """Open an entry: a record's file, or a list file."""
+    page.evaluate(f"location.hash = '#/collections/{collection}/entries/{entry}'")
+    expect(page.get_by_role("button", name="Save")).to_be_visible()
+
+
+def _field(page, key: str):
+    """The form's field at ``key``, as the CMS names it (``daftar.4.jawaban``: the 5th answer's jawaban). The form
+    draws a long list's items as they scroll into view, so fields are found by their place, not by their order."""
+    section = page.locator(f'section[data-key-path="{key}"]')
+    section.scroll_into_view_if_needed()
+    return section
+
+
+def _fill(page, key: str, text: str) -> None:
+    _field(page, key).locator("input, textarea").first.fill(text)
+
+
+def _add_item(page, list_key: str, new_key: str) -> None:
+    """Press the add button of the list at ``list_key`` and wait until the new item's field ``new_key`` is there."""
+    # The list's own add button follows its items (and theirs) in the page.
+    _field(page, list_key).get_by_role("button", name=re.compile(r"\bAdd\b")).last.click()
+    expect(page.locator(f'section[data-key-path="{new_key}"]')).to_have_count(1)
+
+
+def _pick(page, key: str, option: str) -> None:
+    """Choose ``option`` in the drop-down of the field at ``key`` (a list of existing records or of choices)."""
+    box = _field(page, key).get_by_role("combobox").first
+    box.click()
+    # Every drop-down of the form keeps its (hidden) list in the page: choose in the one that is open.
+    choice = page.locator('[role="listbox"]:visible').get_by_role("option", name=re.compile(re.escape(option))).first
+    try:
+        choice.wait_for(state="visible")
+    except Exception:
+        shown = page.locator('[role="listbox"]:visible').get_by_role("option").all_inner_texts()
+        raise AssertionError(f"{key}: no option {option!r} among {shown}") from None
+    choice.click()
+    if box.get_attribute("aria-expanded") == "true":
+        page.keyboard.press("Escape")
+
+
+def _save(page, project: Path, rel: str):
+    """Save, wait until ``rel`` is written, and return its content as PyYAML reads it."""
+    before = len(page.written)
+    page.get_by_role("button", name="Save").click()
+    end = time.monotonic() + 30
+    while rel not in page.written[before:] and time.monotonic() < end:
+        page.wait_for_timeout(200)
+    assert rel in page.written[before:], f"{rel} was not written; written: {page.written[before:]}"
+    return yaml.safe_load((project / rel).read_text(encoding="utf-8"))
+
+
+def _preview_shows(browser, url: str, text: str) -> None:
+    """Open the preview page and wait (it rebuilds after each save) until it shows ``text``."""
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    end = time.monotonic() + REBUILD_SECONDS
+    try:
+        while True:
+            try:
+                page.goto(url)
+                if text in page.locator("body").inner_text():
+                    return
+            except Exception:  # noqa: BLE001 - the preview restarts its server while it rebuilds
+                pass
+            if time.monotonic() > end:
+                raise AssertionError(f"{url} did not show {text!r} within {REBUILD_SECONDS} s")
+            page.wait_for_timeout(1000)
+    finally:
+        context.close()
+
+
+def test_clerk_adds_an_answer_with_its_rakor_and_source_from_lists(clerk, project, preview, browser):
+    """Check that an answer added in the form, with its rakor, reference and source chosen from lists of existing
+    records and its date from the calendar, lands in the topic's file as a valid record, leaving the others as they
+    were, and that the preview shows it."""
+    before = yaml.safe_load((project / FAQ_FILE).read_text(encoding="utf-8"))
+    _open(clerk, "faq", "data-penerima")
+    new = f"daftar.{len(before)}"
+    _add_item(clerk, "daftar", f"{new}.id")
+    _fill(clerk, f"{new}.id", "uji-penyunting-formulir")
+    _fill(clerk, f"{new}.pertanyaan", "Bagaimana penyunting menambah jawaban lewat formulir?")
+    _fill(clerk, f"{new}.jawaban", "Jawaban ini ditulis di penyunting formulir untuk uji.")
+    _pick(clerk, f"{new}.topik", "Data penerima bantuan")
+    _pick(clerk, f"{new}.rakor", "Rakor pengembangan PSKS")
+    _pick(clerk, f"{new}.rujukan", "Verval data KPM")
+    _pick(clerk, f"{new}.sumber", "Dinsos Kabupaten Probolinggo menggelar rakor")
+    _add_item(clerk, f"{new}.riwayat", f"{new}.riwayat.0.tanggal")
+    _fill(clerk, f"{new}.riwayat.0.tanggal", "2026-12-01")
+    _fill(clerk, f"{new}.riwayat.0.perubahan", "Terbit pertama.")
+    records = _save(clerk, project, FAQ_FILE)
+    assert records[:-1] == before, "the other answers of the file changed"
+    assert records[-1] == {
+        "id": "uji-penyunting-formulir", "pertanyaan": "Bagaimana penyunting menambah jawaban lewat formulir?",
+        "jawaban": "Jawaban ini ditulis di penyunting formulir untuk uji.", "topik": "data-penerima",
+        "rakor": "rakor-probolinggo-2021", "rujukan": ["verval-data-kpm"], "sumber": ["berita-rakor-probolinggo-2021"],
+        "riwayat": [{"tanggal": datetime.date(2026, 12, 1), "perubahan": "Terbit pertama."}],
+    }
+    load_handbook(project, today=datetime.date(2026, 12, 2))  # valid: no DataInvalid
+    _preview_shows(browser, preview + "/faq/uji-penyunting-formulir/", "Bagaimana penyunting menambah jawaban lewat formulir?")
+    assert clerk.outside == [], f"the editor loaded from another host: {clerk.outside}"
