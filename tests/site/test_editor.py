@@ -119,6 +119,12 @@ def _field(page, key: str):
     """The form's field at ``key``, as the CMS names it (``daftar.4.jawaban``: the 5th answer's jawaban). The form
     draws a long list's items as they scroll into view, so fields are found by their place, not by their order."""
     section = page.locator(f'section[data-key-path="{key}"]')
+    page.mouse.move(DESKTOP["viewport"]["width"] / 2, DESKTOP["viewport"]["height"] / 2)
+    for _ in range(40):  # scroll the form down, as a clerk does, until the item is drawn
+        if section.count():
+            break
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(150)
     section.scroll_into_view_if_needed()
     return section
 
@@ -134,12 +140,18 @@ def _add_item(page, list_key: str, new_key: str) -> None:
     expect(page.locator(f'section[data-key-path="{new_key}"]')).to_have_count(1)
 
 
-def _pick(page, key: str, option: str) -> None:
-    """Choose ``option`` in the drop-down of the field at ``key`` (a list of existing records or of choices)."""
-    box = _field(page, key).get_by_role("combobox").first
+def _pick(page, key: str, option: str, exact: bool = False) -> None:
+    """Choose ``option`` in the field at ``key``: a drop-down (a list of existing records or of choices), or, for a
+    few choices, a row of radio buttons."""
+    section = _field(page, key)
+    name = re.compile(rf"^\W*{re.escape(option)}\W*(check)?$" if exact else re.escape(option))
+    if section.get_by_role("radio").count():
+        section.get_by_role("radio", name=name).first.click()
+        return
+    box = section.get_by_role("combobox").first
     box.click()
     # Every drop-down of the form keeps its (hidden) list in the page: choose in the one that is open.
-    choice = page.locator('[role="listbox"]:visible').get_by_role("option", name=re.compile(re.escape(option))).first
+    choice = page.locator('[role="listbox"]:visible').get_by_role("option", name=name).first
     try:
         choice.wait_for(state="visible")
     except Exception:
@@ -210,3 +222,54 @@ def test_clerk_adds_an_answer_with_its_rakor_and_source_from_lists(clerk, projec
     load_handbook(project, today=datetime.date(2026, 12, 2))  # valid: no DataInvalid
     _preview_shows(browser, preview + "/faq/uji-penyunting-formulir/", "Bagaimana penyunting menambah jawaban lewat formulir?")
     assert clerk.outside == [], f"the editor loaded from another host: {clerk.outside}"
+
+
+def _banner(page):
+    return page.locator("#tksk-status")
+
+
+def test_a_status_without_its_source_is_told_in_the_form_and_the_preview_until_fixed(clerk, project, preview, browser):
+    """Check that a regulation whose status is changed without naming its source saves, then shows the validator's
+    message (file, line, field, what to do) under the form and on the preview page instead of a stale page; and
+    that picking the source from the list clears both and the preview shows the new status."""
+    rel = f"data/regulasi/{REGULATION}.yml"
+    page_url = f"{preview}/regulasi/{REGULATION}/"
+    _open(clerk, "regulasi", REGULATION)
+    _pick(clerk, "status", "Berlaku", exact=True)
+    saved = _save(clerk, project, rel)
+    assert saved["status"] == "berlaku" and "status_sumber" not in saved
+    message = (f'{rel}, baris 7, isian status_sumber: status "berlaku" adalah klaim: isi status_sumber dengan id sumber '
+               "yang menyatakannya, atau ubah status menjadi belum-dipastikan")
+    expect(_banner(clerk)).to_be_visible(timeout=20_000)
+    expect(_banner(clerk)).to_contain_text("Data belum valid: 1 kesalahan")
+    expect(_banner(clerk)).to_contain_text(message.split(": ", 1)[1][:60])
+    assert " ".join(_banner(clerk).inner_text().split()).count(rel) == 1
+    _preview_shows(browser, page_url, "Data belum valid")
+    _preview_shows(browser, page_url, "isi status_sumber dengan id sumber yang menyatakannya")
+
+    _open(clerk, "regulasi", REGULATION)  # the editor closes the form after a save
+    _pick(clerk, "status_sumber", "Peraturan Menteri Sosial Nomor 3 Tahun 2021")
+    saved = _save(clerk, project, rel)
+    assert saved["status"] == "berlaku" and saved["status_sumber"] == ["teks-permensos-3-2021"]
+    expect(_banner(clerk)).to_be_hidden(timeout=20_000)
+    _preview_shows(browser, page_url, "Berlaku")
+    load_handbook(project)  # valid again
+
+
+def test_a_script_link_is_never_live_in_the_editor_and_is_refused_on_save(clerk, project):
+    """Check that a pasted ``javascript:`` link stays text in the editor (its own preview pane is off, fields are plain
+    text boxes), runs nothing, and that saving it gets the validator's message naming the fix."""
+    dialogs: list[str] = []
+    clerk.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    before = yaml.safe_load((project / FAQ_FILE).read_text(encoding="utf-8"))
+    _open(clerk, "faq", "data-penerima")
+    last = f"daftar.{len(before) - 1}"
+    _fill(clerk, f"{last}.jawaban", "Baca [panduan](javascript:alert(1)) dulu.")
+    _save(clerk, project, FAQ_FILE)
+    expect(_banner(clerk)).to_contain_text("menuju \"javascript:alert(1)\", yang tidak diizinkan", timeout=20_000)
+    assert clerk.locator("a[href^='javascript:' i]").count() == 0
+    assert dialogs == []
+    _open(clerk, "faq", "data-penerima")
+    _fill(clerk, f"{last}.jawaban", "Baca dulu panduan verval di buku saku ini.")
+    _save(clerk, project, FAQ_FILE)
+    expect(_banner(clerk)).to_be_hidden(timeout=20_000)
