@@ -60,7 +60,8 @@ def _hint(spec: Field, kind: Kind, picked: bool) -> str:
         isinstance(item, Date) and not item.partial)
     if not plain:
         parts.append(f"Isi: {expected(kind)}.")
-    return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in parts if p)
+    text = " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in parts if p)
+    return text.replace("<", "‹").replace(">", "›")  # hints take a little HTML: <id> would vanish as a tag
 
 
 def _folder_types() -> list[ContentType]:
@@ -134,8 +135,8 @@ def widget(spec: Field, kind: Kind, title: str = "") -> dict[str, Any]:
         return {"widget": "string", "pattern": [CLOCK.pattern, f"harus berupa {kind.expected}"]}
     if isinstance(kind, Url):
         return {"widget": "string", "pattern": [URL, f"harus berupa {kind.expected}"]}
-    if isinstance(kind, AnswerList):
-        return {"widget": "string"}
+    if isinstance(kind, AnswerList):  # one answer or several: always edited as a list (the validator reads both)
+        return {"widget": "list", "field": {"name": "butir", "label": "Jawaban", "widget": "string"}, "min": 1}
     if isinstance(kind, Text):
         return {"widget": "string" if spec.name == title else "text"}
     if isinstance(kind, Integer):
