@@ -65,6 +65,8 @@
   const TEKS = {
     benar: "Benar.",
     salah: "Belum tepat.",
+    tandaBenar: "Jawaban benar",
+    tandaPilihan: "Pilihan Anda",
     dikuasai: "Soal ini dikuasai: benar pada percobaan pertama.",
     dilatih: "Soal ini dihitung dilatih, belum dikuasai: ini bukan jawaban pertama Anda pada percobaan ini. " +
       "Jawab lagi nanti lewat Ulangi yang salah.",
@@ -457,6 +459,7 @@
     fs.classList.toggle("kuis-dikuasai", keadaan === "dikuasai");
     fs.classList.toggle("kuis-dilatih", keadaan === "dilatih");
     kunciPilihan(fs, true);
+    tandaiPilihan(fs, e.jawab);
     aturTombol(b.tombol, keadaan === "dikuasai" ? "ulang" : "coba");
 
     kosongkanIsi(b.umpan);
@@ -492,6 +495,44 @@
     });
   }
 
+  // After a check, each option says what it was, in words and in shape, not by colour alone (WCAG 1.4.1): the
+  // right ones "✓ Jawaban benar" (solid border), a wrong chosen one "✗ Pilihan Anda" (dashed border), a right chosen
+  // one both. The words are in the label, so a screen reader reads them with the option. `jawab`: the checked answer.
+  function tandaiPilihan(fs, jawab) {
+    if (fs.getAttribute("data-jenis") === "urutan") return;
+    const kunci = daftar(fs.getAttribute("data-benar"));
+    const dipilih = daftar(jawab);
+    pilihan(fs).forEach((i) => {
+      const label = i.closest("label");
+      if (!label) return;
+      const benar = kunci.indexOf(i.value) >= 0;
+      const milik = dipilih.indexOf(i.value) >= 0;
+      if (!benar && !milik) return;
+      label.classList.add(benar ? "kuis-pilihan--benar" : "kuis-pilihan--keliru");
+      const tanda = buat("span", "kuis-tanda");
+      const ikon = buat("span", "kuis-tanda-ikon", benar ? "\u2713" : "\u2717");
+      ikon.setAttribute("aria-hidden", "true");
+      tanda.appendChild(ikon);
+      const kata = benar ? (milik ? TEKS.tandaBenar + " \u00b7 " + TEKS.tandaPilihan : TEKS.tandaBenar) : TEKS.tandaPilihan;
+      tanda.appendChild(document.createTextNode(" " + kata));
+      // The option's text and its mark in one box beside the radio button: the mark goes under the text.
+      let teks = label.querySelector(".kuis-pilihan-teks");
+      if (!teks) {
+        teks = buat("span", "kuis-pilihan-teks");
+        Array.prototype.slice.call(label.childNodes).filter((n) => n !== i).forEach((n) => teks.appendChild(n));
+        label.appendChild(teks);
+      }
+      teks.appendChild(tanda);
+    });
+  }
+
+  function hapusTanda(fs) {
+    semua(fs, ".kuis-tanda").forEach((t) => t.remove());
+    semua(fs, ".kuis-pilihan--benar, .kuis-pilihan--keliru").forEach((l) => {
+      l.classList.remove("kuis-pilihan--benar", "kuis-pilihan--keliru");
+    });
+  }
+
   function kunciPilihan(fs, terkunci) {
     fs.classList.toggle("kuis-terkunci", terkunci);
     pilihan(fs).forEach((i) => { i.disabled = terkunci; });
@@ -500,6 +541,7 @@
 
   function lepasHasil(fs) {
     fs.classList.remove("kuis-benar", "kuis-salah", "kuis-dikuasai", "kuis-dilatih");
+    hapusTanda(fs);
     kunciPilihan(fs, false);
     const b = bagian(fs);
     aturTombol(b.tombol, "periksa");

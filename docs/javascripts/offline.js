@@ -9,7 +9,11 @@
 // - On a section or learning-stage page, a button saves the whole section or stage for reading without
 //   signal, with progress, and says "Tersimpan" once it is saved (or when the handbook is saved whole).
 (() => {
-  if (!("serviceWorker" in navigator)) return;
+  // The save button's place, written into section and stage pages by macros/outputs/offline.py so that the button
+  // pushes nothing down when it appears: given up (the page closes up) where no button will come.
+  const place = document.querySelector(".buku-saku-simpan[data-simpan]");
+  const noButton = () => place && !place.childElementCount && place.remove();
+  if (!("serviceWorker" in navigator)) return noButton();
   const script = document.querySelector("script[src*='javascripts/offline.js']");
   const root = new URL("../", script.src); // the edition's root: /, /latest/, or /2026.1/ in the archive
   const workers = navigator.serviceWorker;
@@ -23,7 +27,7 @@
         names.filter((n) => n.startsWith("buku-saku-") && n.endsWith(" " + root.pathname)).map((n) => caches.delete(n)),
       )).catch(() => {});
     }
-    return;
+    return noButton();
   }
   let switching = false;
 
@@ -76,11 +80,11 @@
   function saveButton(worker) {
     const path = window.location.pathname.replace(/index\.html$/, "");
     const heading = document.querySelector(".md-content__inner h1");
-    if (!path.startsWith(root.pathname) || !heading) return;
+    if (!path.startsWith(root.pathname) || !heading) return noButton();
     const group = "./" + path.slice(root.pathname.length);
     ask(worker, { type: "GROUP_STATUS", group }, (status) => {
-      if (!status.known) return;
-      const box = document.createElement("div");
+      if (!status.known) return noButton();
+      const box = place || document.createElement("div");
       box.className = "buku-saku-simpan";
       const button = document.createElement("button");
       button.type = "button";
@@ -91,7 +95,7 @@
       const note = document.createElement("span");
       note.setAttribute("role", "status");
       box.append(button, progress, note);
-      heading.after(box);
+      if (!place) heading.after(box);
 
       const saved = () => {
         button.textContent = "Tersimpan";
@@ -149,5 +153,5 @@
       if (document.visibilityState === "visible") registration.update().catch(() => {});
     });
     return workers.ready;
-  }).then((registration) => saveButton(registration.active)).catch(() => {});
+  }).then((registration) => saveButton(registration.active)).catch(noButton);
 })();

@@ -28,7 +28,7 @@ class NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.composer.ComposerError(None, None, "alias (*) tidak didukung; tulis isinya langsung", event.start_mark)
+            raise yaml.composer.ComposerError(None, None, _ALIAS, event.start_mark)
         return super().compose_node(parent, index)
 
 
@@ -83,24 +83,42 @@ def parse_plain(text: str) -> Any:
     return yaml.load(text, Loader=NoAliasLoader)
 
 
-#: PyYAML's most common complaints, said in an editor's words.
+#: PyYAML's complaints (its problem or its context), said in an editor's words. PyYAML's English is never
+#: shown: where it names a character, the hint names it (``{found}``). Checked in order: the first match wins.
+_ALIAS = "alias (*) tidak didukung; tulis isinya langsung"  # NoAliasLoader's own problem, already in an editor's words
+_BACKSLASH = "garis miring terbalik (\\) di dalam tanda kutip ganda; pakai tanda kutip tunggal atau tulis \\\\"
 _YAML_HINTS = (
+    (_ALIAS, _ALIAS),
     ("'\\t'", "ada karakter tab; pakai spasi untuk indentasi"),
     ("mapping values are not allowed", "ada titik dua (:) di tengah teks; beri tanda kutip pada teks itu"),
-    ("found duplicate anchor", "anchor (&) ganda"),
+    ("found duplicate anchor", "nama anchor (&) dipakai dua kali; tulis isinya langsung, tanpa &"),
     ("expected <block end>", "indentasi tidak rata; samakan jumlah spasi di awal baris"),
     ("expected the node content", "isian atau daftar belum ditutup (kurung [ ] atau { } tidak lengkap)"),
     ("expected ',' or ']'", "daftar dalam kurung [ ] belum ditutup, atau salah satu butirnya perlu tanda kutip "
                             "(misalnya teks yang memuat ? : atau #)"),
     ("expected ',' or '}'", "isian dalam kurung { } belum ditutup, atau salah satu nilainya perlu tanda kutip"),
-    ("expected escape sequence", "garis miring terbalik (\\) di dalam tanda kutip ganda; pakai tanda kutip tunggal "
-                                 "atau tulis \\\\"),
-    ("found unknown escape character", "garis miring terbalik (\\) di dalam tanda kutip ganda; pakai tanda kutip tunggal "
-                                       "atau tulis \\\\"),
+    ("expected escape sequence", _BACKSLASH),
+    ("found unknown escape character", _BACKSLASH + "; tertulis \\{found}"),
     ("found unexpected end of stream", "tanda kutip belum ditutup"),
     ("expected a single document", "berkas berisi lebih dari satu dokumen (---); satu berkas satu dokumen"),
+    ("found unexpected document separator", "ada --- di tengah isian; beri tanda kutip pada teks itu"),
     ("could not find expected ':'", "baris tanpa titik dua (:); tulis sebagai nama_isian: nilai"),
+    ("that cannot start any token", "teks tidak boleh diawali karakter {found}; beri tanda kutip pada teks itu"),
+    ("sequence entries are not allowed here", "tanda - (butir daftar) tidak boleh di sini; tulis tiap butir di baris "
+                                              "sendiri, sejajar dengan butir lainnya"),
+    ("mapping keys are not allowed here", "tanda ? tidak boleh di sini; beri tanda kutip pada teks itu"),
+    ("expected a comment or a line break", "ada teks sesudah nilai yang sudah selesai (misalnya sesudah tanda kutip "
+                                           "penutup); masukkan teks itu ke dalam tanda kutip"),
+    ("while scanning a block scalar", "sesudah tanda | atau > teksnya ditulis mulai baris berikutnya"),
+    ("while scanning a directive", "baris yang diawali % dibaca sebagai perintah YAML; beri tanda kutip pada teks itu"),
+    ("expected alphabetic or numeric character", "teks yang diawali & * atau ! dibaca sebagai tanda YAML; beri tanda "
+                                                 "kutip pada teks itu"),
+    ("while scanning a tag", "teks yang diawali ! dibaca sebagai tanda YAML; beri tanda kutip pada teks itu"),
+    ("expected '<document start>'", "ada teks di luar isian; periksa indentasi baris ini"),
 )
+#: Any other complaint of PyYAML's: where to look, in the editor's words.
+_UNKNOWN = "susunan baris ini tidak bisa dibaca; periksa indentasi, titik dua (:) dan tanda kutip"
+_FOUND = re.compile(r"character '(.+?)'")
 
 
 #: A line whose value opens a quote: ``judul: "Teks`` or ``- 'Teks``.
@@ -117,6 +135,13 @@ def _unclosed_quote(lines: list[str], last: int) -> int | None:
             if quote not in rest:
                 return number
     return None
+
+
+def error_place(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
+    """Return the line of a YAML error in ``text`` and the problem in an editor's words (never PyYAML's English)."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        return _error_place(exc, text)
+    return 1, _UNKNOWN
 
 
 def _error_place(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
@@ -139,13 +164,20 @@ def _error_place(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
         return opened, "tanda kutip dibuka di baris ini tetapi tidak ditutup"
     # The line's own key is unexpected (its first colon is where PyYAML stopped): it is indented wrongly.
     if "mapping values are not allowed" in problem and mark and mark.line < len(lines) and lines[mark.line].find(":") == mark.column:
-        return last, ("indentasi baris ini tidak sejajar dengan isian di atasnya; samakan jumlah spasi di awal baris "
-                          f"({problem})")
+        return last, "indentasi baris ini tidak sejajar dengan isian di atasnya; samakan jumlah spasi di awal baris"
+    # PyYAML reads `judul: "SOP" uji` as a quoted value followed by an unexpected one, "expected <block end>".
+    if "expected <block end>" in problem and mark and mark.line < len(lines) and _TEXT_AFTER_QUOTE.match(lines[mark.line]):
+        return last, _explain("expected a comment or a line break")
     return last, _explain(problem, context)
+
+
+#: A line whose quoted value is followed by more text: ``judul: "SOP" uji``.
+_TEXT_AFTER_QUOTE = re.compile(r"""^\s*(?:-\s+)?[^\s:#][^:#]*:\s+(["'])(?:(?!\1).)*\1\s*[^\s#]""")
 
 
 def _explain(problem: str, context: str = "") -> str:
     for needle, hint in _YAML_HINTS:
         if needle in problem or needle in context:
-            return f"{hint} ({problem})"
-    return problem or "tidak bisa dibaca"
+            found = _FOUND.search(problem)
+            return hint.replace("{found}", found.group(1) if found else "itu")
+    return _UNKNOWN

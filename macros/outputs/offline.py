@@ -270,8 +270,30 @@ def service_worker(site_dir: Path, stages: Mapping[str, list[str]] | None = None
     return source, lists
 
 
+#: The place of a section's or stage's "Simpan" button, right under its H1, written into the page so that the button,
+#: which docs/javascripts/offline.js fills in only once the worker answers, pushes nothing down (layout shift).
+SAVE_PLACE = '<div class="buku-saku-simpan" data-simpan></div>'
+
+
+def reserve_save_buttons(site_dir: Path, stages: Mapping[str, list[str]] | None = None) -> list[str]:
+    """Write the save button's place under the H1 of every page that gets one (its group's page); return their URLs."""
+    reserved = []
+    for url in _groups(pages(site_dir), stages or {}):
+        path = _file_of(site_dir, url)
+        html = path.read_text(encoding="utf-8")
+        end = html.find("</h1>")
+        if end < 0 or "data-simpan" in html:
+            continue
+        end += len("</h1>")
+        path.write_text(html[:end] + SAVE_PLACE + html[end:], encoding="utf-8")
+        reserved.append(url)
+    return reserved
+
+
 def write_service_worker(site_dir: Path, stages: Mapping[str, list[str]] | None = None, budget: int = BUDGET) -> Path:
-    """Write sw.js and the group lists into a built site; call it after every other file is written."""
+    """Write the save buttons' places, sw.js and the group lists into a built site; call it after every other file
+    is written (the places first: the worker lists each page's revision)."""
+    reserve_save_buttons(site_dir, stages)
     source, lists = service_worker(site_dir, stages, budget)
     for name, text in lists.items():
         (site_dir / name).parent.mkdir(exist_ok=True)

@@ -3,7 +3,8 @@
 0. ``print_page``: the print page's footnote marks get the ids its plugin missed (see that module);
 1. ``csp``: each page gets its Content-Security-Policy, hashing its own inline code, so the page is final;
 2. ``search``: Pagefind indexes the final pages and the glossary's synonyms are written beside the index;
-3. ``offline``: the service worker lists every file with its content hash, the search index included: last,
+3. ``offline``: the "Simpan" button's place is written under the H1 of the pages that get one, then the service
+   worker lists every file with its content hash, the search index included: last,
    because any later change to a file would make its listed revision wrong.
 
 The print page (print_page/, mkdocs-print-site-plugin) is written before this runs (the plugin's hook runs

@@ -26,6 +26,12 @@ _ARGPARSE_WORDS = (
     ("invalid choice: ", "pilihan tidak dikenal: "),
     ("choose from ", "pilih salah satu: "),
     ("expected one argument", "perlu satu nilai"),
+    ("expected at most one argument", "paling banyak satu nilai"),
+    ("expected at least one argument", "perlu paling sedikit satu nilai"),
+    ("ignored explicit argument ", "tidak memakai nilai, tertulis "),
+    ("not allowed with argument ", "tidak boleh bersama "),
+    ("one of the arguments ", "salah satu dari "),
+    (" is required", " wajib diisi"),
     ("invalid int value: ", "bukan angka: "),
     ("argument ", "argumen "),
 )
@@ -35,7 +41,8 @@ class TkskParser(argparse.ArgumentParser):
     """argparse with its help and its errors in Indonesian (the subcommands' parsers are of this class too)."""
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, add_help=False, formatter_class=_Formatter, **kwargs)
+        # allow_abbrev=False: "--ro" is not silently "--root", and argparse's English "ambiguous option" never shows.
+        super().__init__(*args, add_help=False, allow_abbrev=False, formatter_class=_Formatter, **kwargs)
         self._positionals.title = "argumen"
         self._optionals.title = "pilihan"
         self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
@@ -155,29 +162,29 @@ def main(argv: list[str] | None = None) -> int:
     parser._positionals.title = "perintah"
     sub = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
     check = sub.add_parser("validate", help="periksa semua berkas di data/ dan tampilkan setiap kesalahan")
-    check.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi data/); bawaan: folder ini")
+    check.add_argument("--root", type=Path, default=Path.cwd(), metavar="FOLDER", help="folder proyek (berisi data/); bawaan: folder ini")
     check.add_argument("--wilayah", default=None, metavar="ID",
                        help="periksa data nasional bersama lapisan wilayah/ID/ saja; bawaan: data nasional, lalu setiap lapisan")
     make = sub.add_parser("build", help="bangun situs ke site/; bila gagal, site/ yang lama tetap")
-    make.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml)")
-    make.add_argument("--site-dir", type=Path, default=None, help="folder hasil; bawaan: site/")
+    make.add_argument("--root", type=Path, default=Path.cwd(), metavar="FOLDER", help="folder proyek (berisi mkdocs.yml)")
+    make.add_argument("--site-dir", type=Path, default=None, metavar="FOLDER", help="folder hasil; bawaan: site/")
     make.add_argument("--wilayah", default=None, metavar="ID",
                       help="bangun edisi wilayah: buku saku nasional ditambah lapisan wilayah/ID/")
     paper = sub.add_parser("pdf", help=("bangun situs lalu tulis PDF A4: satu per perangkat sesi (rencana/), "
                                         "contoh susun sendiri, dan buku saku lengkap"))
-    paper.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml)")
-    paper.add_argument("--out", type=Path, default=None, help="folder PDF; bawaan: pdf/")
+    paper.add_argument("--root", type=Path, default=Path.cwd(), metavar="FOLDER", help="folder proyek (berisi mkdocs.yml)")
+    paper.add_argument("--out", type=Path, default=None, metavar="FOLDER", help="folder PDF; bawaan: pdf/")
     paper.add_argument("--wilayah", default=None, metavar="ID", help="cetak edisi wilayah: nasional ditambah lapisan wilayah/ID/")
     generate = sub.add_parser("schemas", help=("tulis ulang skema JSON di schemas/ dan konfigurasi penyunting formulir "
                                                 "admin/config.yml dari deklarasi jenis isi"))
-    generate.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek; bawaan: folder ini")
+    generate.add_argument("--root", type=Path, default=Path.cwd(), metavar="FOLDER", help="folder proyek; bawaan: folder ini")
     generate.add_argument("--check", action="store_true", help="hanya periksa: keluar dengan kode 1 bila ada skema yang usang")
     scaffold = sub.add_parser("new", help="tulis kerangka catatan baru dengan isian yang tinggal diisi")
     scaffold.add_argument("jenis", help="jenis isi: " + ", ".join(t.name for t in ALL if t.files))
     scaffold.add_argument("id", help="id kebab-case catatan baru, misalnya verval-data-kpm")
-    scaffold.add_argument("--berkas", type=Path, default=None,
+    scaffold.add_argument("--berkas", type=Path, default=None, metavar="BERKAS",
                           help="untuk jenis berupa daftar: berkas tujuan, misalnya data/faq/bansos.yml")
-    scaffold.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek; bawaan: folder ini")
+    scaffold.add_argument("--root", type=Path, default=Path.cwd(), metavar="FOLDER", help="folder proyek; bawaan: folder ini")
     scaffold.add_argument("--wilayah", default=None, metavar="ID",
                           help="tulis di lapisan wilayah/ID/data/ (catatan daerah, aturan, rakor, tanya jawab Dinsos itu)")
     from macros.tools import edit, publish, serve

@@ -262,10 +262,11 @@ DESCRIPTION = ("Buka penyunting formulir (Sveltia CMS) di http://127.0.0.1:8001/
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port penyunting; bawaan: {DEFAULT_PORT}")
-    parser.add_argument("--preview-port", type=int, default=PREVIEW_PORT, help=f"port pratinjau; bawaan: {PREVIEW_PORT}")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="PORT", help=f"port penyunting; bawaan: {DEFAULT_PORT}")
+    parser.add_argument("--preview-port", type=int, default=PREVIEW_PORT, metavar="PORT", help=f"port pratinjau; bawaan: {PREVIEW_PORT}")
     parser.add_argument("--tanpa-pratinjau", action="store_true", help="jangan jalankan mkdocs serve (pratinjau sudah berjalan)")
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml); bawaan: folder ini")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), metavar="FOLDER",
+                        help="folder proyek (berisi mkdocs.yml); bawaan: folder ini")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -322,12 +322,14 @@ def publish(root: Path, text: str, branch: str | None, remote: str, push: bool, 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments of `tksk publish`."""
     parser.add_argument("edition", metavar="EDISI", help="nomor edisi TAHUN.URUTAN, misalnya 2026.2")
-    parser.add_argument("--branch", default=None, help="cabang tempat edisi disimpan; bawaan: gh-pages (edisi wilayah: gh-pages-ID)")
+    parser.add_argument("--branch", default=None, metavar="CABANG",
+                        help="cabang tempat edisi disimpan; bawaan: gh-pages (edisi wilayah: gh-pages-ID)")
     parser.add_argument("--wilayah", default=None, metavar="ID",
                         help="terbitkan edisi wilayah: buku saku nasional ditambah lapisan wilayah/ID/, di cabangnya sendiri")
-    parser.add_argument("--remote", default="origin", help="remote tujuan --push; bawaan: origin")
+    parser.add_argument("--remote", default="origin", metavar="NAMA", help="remote tujuan --push; bawaan: origin")
     parser.add_argument("--push", action="store_true", help="kirim cabang ke remote setelah berhasil; bawaan: hanya di komputer ini")
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="folder proyek (berisi mkdocs.yml); bawaan: folder ini")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), metavar="FOLDER",
+                        help="folder proyek (berisi mkdocs.yml); bawaan: folder ini")
 
 
 def run(args: argparse.Namespace) -> int:

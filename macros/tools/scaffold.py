@@ -30,7 +30,7 @@ import yaml
 from macros.common import clock
 from macros.common.files import write_atomic
 from macros.load.handbook import LAYERS
-from macros.load.yaml_file import parse_plain
+from macros.load.yaml_file import error_place, parse_plain
 from macros.model.content_type import ContentType
 from macros.model.schema import KEBAB, Choice, Field, Id, Kind, ListOf, Obj, Text
 from macros.tools.json_schema import expected, schema_line
@@ -267,8 +267,9 @@ def _write(path: Path, text: str, ctype: ContentType, record_id: str) -> None:
     try:
         doc = parse_plain(text)
     except yaml.YAMLError as exc:
-        raise ScaffoldError(f"{rel} tidak bisa dibaca sebagai YAML sehingga tidak ditambah; perbaiki dulu "
-                            f"(jalankan `tksk validate`): {exc}") from exc
+        line, problem = error_place(exc, text)
+        raise ScaffoldError(f"{rel}:{line}: YAML tidak valid: {problem}; catatan baru tidak ditambah, perbaiki dulu "
+                            "(jalankan `tksk validate`)") from exc
     last = doc[-1] if ctype.many and isinstance(doc, list) and doc else doc
     if not isinstance(last, dict) or last.get("id") != record_id:
         raise ScaffoldError(f"{rel} harus berupa daftar {ctype.label} (setiap butir diawali \"- \") agar bisa ditambah; "

@@ -193,8 +193,8 @@ DESCRIPTION = "Pratinjau situs hasil build seperti di hosting: gzip dan cache."
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments of `tksk preview`."""
-    parser.add_argument("site_dir", nargs="?", default="site", type=Path, help="folder hasil build (bawaan: site)")
-    parser.add_argument("--host", default="127.0.0.1", help="alamat; bawaan: 127.0.0.1 (hanya komputer ini)")
+    parser.add_argument("site_dir", nargs="?", default="site", type=Path, metavar="FOLDER", help="folder hasil build (bawaan: site)")
+    parser.add_argument("--host", default="127.0.0.1", metavar="ALAMAT", help="alamat; bawaan: 127.0.0.1 (hanya komputer ini)")
     parser.add_argument("--port", type=int, default=8000, help="port; bawaan: 8000")
 
 

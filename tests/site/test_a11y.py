@@ -10,6 +10,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
+from tests.support.phone import set_text_size
+
 #: "Susun sesi sendiri" with a session composed (its order list, FAQ choices, message-free kit all shown).
 COMPOSED = ("/rencana/susun/#modul=mengenal-tksk-dan-aturannya,-,fungsi-tksk-di-lapangan"
             "&faq=apa-fungsi-saya-di-lapangan&mulai=08.00&istirahat=15&peserta=5")
@@ -118,11 +120,12 @@ def test_quiz_and_navigation_controls_are_thumb_sized(phone):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["/sop/verval-data-kpm/", "/faq/", "/kurikulum/pelaporan-tksk/", "/glosarium/tksk/"])
+@pytest.mark.parametrize("path", ["/", "/sop/verval-data-kpm/", "/faq/", "/kurikulum/pelaporan-tksk/", "/glosarium/",
+                                  "/glosarium/tksk/", "/rencana/susun/", "/halaman-yang-tidak-ada/"])
 def test_text_zoomed_to_200_percent_loses_nothing(phone, path):
-    """Check that with text at 200% the page does not scroll sideways and the title and content stay readable."""
+    """Check that with the phone's text at 200% the page does not scroll sideways and the title and content stay readable."""
+    set_text_size(phone.page, 200)
     page = phone.open(path)
-    page.evaluate("document.documentElement.style.fontSize = '200%'")
     page.wait_for_timeout(200)
     overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"{path}: scrolls sideways by {overflow} px at 200% text"

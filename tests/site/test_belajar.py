@@ -426,3 +426,42 @@ def test_learning_and_kit_pages_have_no_serious_accessibility_violations(phone, 
              for v in Axe().run(page).response["violations"]
              if v["impact"] in ("serious", "critical")]
     assert not found
+
+
+@pytest.mark.parametrize("kind", ["satu", "beberapa"])
+def test_after_a_check_options_say_right_and_chosen_in_words_and_shape(phone, kind):
+    """Check that after a wrong answer the right options read "✓ Jawaban benar" with a solid border, the wrong chosen
+    one "✗ Pilihan Anda" with a dashed border, the others nothing; and that "Coba lagi" clears the marks."""
+    page = phone.open(MODULE)
+    question = page.locator(f'fieldset.kuis-soal[data-jenis="{kind}"]').first
+    key = question.get_attribute("data-benar").split(",")
+    options = question.locator(".kuis-pilihan label")
+    values = [options.nth(i).locator("input").get_attribute("value") for i in range(options.count())]
+    wrong = next(v for v in values if v not in key)
+    question.locator(f'.kuis-pilihan input[value="{wrong}"]').locator("xpath=..").tap()
+    question.locator(".kuis-periksa").tap()
+    expect(question.locator(".kuis-umpan")).to_contain_text("Belum tepat.")
+    for value in values:
+        label = question.locator(f'.kuis-pilihan input[value="{value}"]').locator("xpath=..")
+        mark = label.locator(".kuis-tanda")
+        style = label.evaluate("e => getComputedStyle(e).borderTopStyle")
+        if value in key:
+            expect(mark).to_have_text("✓ Jawaban benar")
+            assert style == "solid", (value, style)
+        elif value == wrong:
+            expect(mark).to_have_text("✗ Pilihan Anda")
+            assert style == "dashed", (value, style)
+        else:
+            expect(mark).to_have_count(0)
+            assert style == "solid", (value, style)
+    question.locator(".kuis-periksa").tap()  # "Coba lagi"
+    expect(question.locator(".kuis-tanda")).to_have_count(0)
+    expect(question.locator(".kuis-pilihan--keliru")).to_have_count(0)
+
+
+def test_a_right_answer_marks_the_chosen_option_as_right_and_chosen(phone):
+    """Check that a right single answer reads "✓ Jawaban benar · Pilihan Anda" on the chosen option only."""
+    page = phone.open(MODULE)
+    question = page.locator('fieldset.kuis-soal[data-jenis="satu"]').first
+    answer(question, right=True)
+    expect(question.locator(".kuis-tanda")).to_have_text(["✓ Jawaban benar · Pilihan Anda"])

@@ -6,7 +6,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import CDPSession, Locator, Page
 
 WIDTH = 360
 PHONE = {"viewport": {"width": WIDTH, "height": 740}, "is_mobile": True, "has_touch": True}
@@ -55,3 +55,15 @@ def wait_until_saved_offline(page: Page, *paths: str, seconds: float = 30) -> No
     check = "async (paths) => { for (const p of paths) { if (!(await caches.match(p))) return false; } return true; }"
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     evaluate_until(page, check, bool, f"not saved for offline reading: {paths}", seconds, list(paths))
+
+
+def set_text_size(page: Page, percent: int) -> CDPSession:
+    """Make the phone's text ``percent`` % of normal, as a phone's text-size setting does: the browser's default font
+    size grows, so the theme's rem and em (and its em media queries) grow with it. Applies to pages opened afterwards.
+
+    Setting ``document.documentElement.style.fontSize`` instead would leave the media queries at normal size and,
+    over Material's own 125 %, make text only 1.6 times larger at "200 %".
+    """
+    session = page.context.new_cdp_session(page)
+    session.send("Page.setFontSizes", {"fontSizes": {"standard": 16 * percent // 100, "fixed": 13 * percent // 100}})
+    return session  # the setting lasts while this session is attached
