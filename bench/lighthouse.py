@@ -48,15 +48,19 @@ def scores(report: dict) -> dict[str, int]:
 
 
 def failing(report: dict) -> list[str]:
-    """Return "category: audit-id (score, value)" for each scored audit below its full score."""
+    """Return "category: audit-id (score, value)" for each audit below its full score: the scored ones, and the
+    pass/fail checks Lighthouse lists in a category without weighing them (label-content-name-mismatch, issue 18)."""
     lines = []
     audits = report["audits"]
     for cat in CATEGORIES:
         for ref in report["categories"][cat]["auditRefs"]:
             audit = audits[ref["id"]]
-            if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
-                value = audit.get("displayValue", "")
-                lines.append(f"{cat}: {ref['id']} (score {audit['score']:.2f}{', ' + value if value else ''})")
+            weighed = ref.get("weight", 0) > 0
+            if audit.get("score") is None or audit["score"] >= 1 or not (weighed or audit.get("scoreDisplayMode") == "binary"):
+                continue
+            value = audit.get("displayValue", "")
+            lines.append(f"{cat}: {ref['id']} (score {audit['score']:.2f}{', ' + value if value else ''}"
+                         f"{'' if weighed else ', not weighed'})")
     return lines
 
 

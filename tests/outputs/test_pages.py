@@ -65,6 +65,31 @@ def test_feed_link_only_on_home_and_updates(site):
     assert with_feed == {"", "pembaruan/"}
 
 
+OG_IMAGE = re.compile(r'<meta property="og:image" content="([^"]+)">')
+
+
+def test_every_page_has_a_preview_picture_of_its_own_site(site):
+    """Check that every page names the handbook's card as its link preview picture (absolute, on the site's own host,
+    with size and words), that the card is a small PNG of that size, and that the offline copy leaves it out."""
+    card = site / "images" / "kartu.png"
+    data = card.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) < 30_000
+    assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (1200, 630)
+    for url, html in pages(site).items():
+        found = OG_IMAGE.findall(html)
+        assert found == ["http://127.0.0.1:8000/images/kartu.png"], f"{url or '/'}: {found}"
+        assert '<meta property="og:image:width" content="1200">' in html and '<meta property="og:image:height" content="630">' in html
+        assert re.search(r'<meta property="og:image:alt" content="Buku Saku TKSK: [^"]+">', html), url
+        assert '<meta name="twitter:card" content="summary_large_image">' in html, url
+    assert "images/kartu.png" not in (site / "sw.js").read_text(encoding="utf-8")
+
+
+def test_edition_selector_is_named_by_what_it_shows(site):
+    """Check that Material's edition button gets no fixed name ("Pilih versi") that leaves out the edition it shows."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert '"select.version": ""' in html and "Pilih versi" not in html
+
+
 def render(text: str) -> str:
     return markdown.markdown(text, extensions=["abbr", "macros.glue.first_use_abbr"])
 
