@@ -142,7 +142,8 @@ def _helpers(handbook) -> dict:
 
 TYPE = ContentType(
     name="rencana",
-    topics=Topics("Tahap", "tahap", by_reference("rencana", "tahap", "Lainnya"), in_nav=False, preview=5, noun="rencana sesi"),
+    topics=Topics("Tahap", "tahap", by_reference("rencana", "tahap", "Lainnya"), in_nav=False, preview=5, noun="rencana sesi",
+                  heading="Rencana sesi {title}"),
     label="Rencana sesi",
     files="rencana/*.yml",
     many=False,

@@ -86,8 +86,9 @@ def test_which_pages_are_searched_and_how_they_weigh(handbook):
     assert search_page("kurikulum/progres.md", "kurikulum/progres/", {}, labels) is None
     assert search_page("sop/verval-data-kpm.md", "sop/verval-data-kpm/", {"search": {"boost": 3}}, labels) == SearchPage(
         "sop/verval-data-kpm/", "SOP", 3.0)
-    assert search_page("glosarium/index.md", "glosarium/", {}, labels) == SearchPage("glosarium/", "Glosarium", LIST_BOOST)
-    assert search_page("tentang.md", "tentang/", {}, labels) == SearchPage("tentang/", "Halaman", LIST_BOOST)
+    assert search_page("glosarium/index.md", "glosarium/", {}, labels) == SearchPage("glosarium/", "Glosarium", LIST_BOOST, listing=True)
+    assert search_page("tentang.md", "tentang/", {}, labels) == SearchPage("tentang/", "Halaman", LIST_BOOST, listing=True)
+    assert search_page("glosarium/huruf/p/index.md", "glosarium/huruf/p/", {}, labels).listing  # a glossary letter is a list
     assert search_page("index.md", "", {"search": {"boost": 2}}, labels).boost == 2.0
     assert page_url("glosarium/kpm.md") == "glosarium/kpm/" and page_url("faq/index.md") == "faq/" and page_url("index.md") == ""
 
