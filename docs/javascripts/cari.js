@@ -68,7 +68,9 @@
       phrases.set(word, { alts: entry.arah, padanan: true });
     }));
     const longest = Math.max(1, ...[...phrases.keys()].map((p) => p.split(" ").length));
-    return { groups, phrases, longest, stop: new Set(found.abaikan || []), lists: new Set(found.daftar || []) };
+    return {
+      groups, phrases, longest, stop: new Set(found.abaikan || []), lists: new Set(found.daftar || []), total: found.halaman || 1,
+    };
   }
 
   function load() {
@@ -104,13 +106,17 @@
       i += unit.size;
     }
     const kept = found.filter((u) => !u.stop);
-    return kept.length ? kept : found;
+    return { all: found, kept: kept.length ? kept : found };
   }
 
   /* The queries to run for some units, each with its weight: as typed, then one unit replaced by each other name. */
-  function queries(us) {
+  function queries(us, whole) {
     const typed = us.map((u) => u.text);
-    const found = [{ q: typed.join(" "), weight: us.some((u) => u.padanan) ? VARIANT_WEIGHT : 1 }];
+    const own = us.some((u) => u.padanan) ? VARIANT_WEIGHT : 1;
+    // As typed with its question words too, when it has any ("kepada siapa melapor"): a page holding them all
+    // is often the question itself.
+    const found = whole && whole.length > us.length ? [{ q: whole.map((u) => u.text).join(" "), weight: own }] : [];
+    found.push({ q: typed.join(" "), weight: own });
     us.forEach((u, k) => u.alts.forEach((alt) => {
       found.push({ q: typed.map((text, j) => (j === k ? alt : text)).join(" "), weight: u.padanan ? 1 : VARIANT_WEIGHT });
     }));
@@ -129,45 +135,63 @@
     return Promise.all(list.map(({ q, weight }) => e.pagefind.search(q).then((answer) => ({ answer, weight }))));
   }
 
-  /* Add Pagefind's answers to `merged`: each page keeps its best relative score, the sum, and the units it holds. */
-  function combine(answers, merged, unit) {
+  /* Pagefind's answers to the variants of one query as one list: each page keeps its best score relative to the
+     best page of its variant. */
+  function combine(answers, merged) {
     answers.forEach(({ answer, weight }) => {
       const top = answer.results.length ? answer.results[0].score : 1;
       answer.results.forEach((result) => {
-        const m = merged.get(result.id) || { result, best: 0, sum: 0, units: new Set() };
+        const m = merged.get(result.id) || { result, best: 0 };
         merged.set(result.id, m);
         const relative = weight * result.score / top;
-        if (relative > m.best) m.result = result; // its excerpt and marks come from the query that found it best
-        m.best = Math.max(m.best, relative);
-        m.sum += relative;
-        m.units.add(unit);
+        if (relative > m.best) { m.result = result; m.best = relative; } // its excerpt and marks: the query that found it best
       });
     });
     return merged;
   }
 
-  /* Pagefind's results for a query, best first, and the units used when no page holds them all (else null);
-     null when stale() says a newer query is waiting. */
+  /* Pagefind's results for a query, best first, and the units the first result holds when it does not hold
+     them all (else null); null when stale() says a newer query is waiting.
+     Pagefind answers only with pages that hold every word, and ranks them well; so the query is searched
+     whole, and, when it has more than one unit, each unit alone as well. A page's score is the sum, over the
+     units it holds, of how rare the unit is (log of pages per page holding it) times its relative score for that
+     unit, plus, for a page holding the whole query, that sum at its best times its relative score for the whole
+     query. So pages holding every unit come first, and without one, pages holding the rarer units: "sembako" and
+     "hilang" count more than "tksk", which nearly every page holds. */
   function rank(query, stale) {
     return load().then((e) => {
-      const us = units(query, e);
+      const { all, kept: us } = units(query, e);
       const pinned = entryPage(query, e.groups);
-      const order = (list) => list.sort((a, b) => (b.result.id === pinned) - (a.result.id === pinned)
-        || e.lists.has(a.result.id) - e.lists.has(b.result.id)
-        || b.units.size - a.units.size || b.best - a.best || b.sum - a.sum);
-      return searchAll(e, queries(us)).then((answers) => {
+      const each = us.length > 1 ? us.map((u) => searchAll(e, queries([u]))) : [];
+      return Promise.all([searchAll(e, queries(us, all)), ...each]).then(([whole, ...byUnit]) => {
         if (stale && stale()) return null; // the reader typed on: no page data for this list
-        const merged = combine(answers, new Map(), -1);
-        if (merged.size || us.length < 2) return { results: order([...merged.values()]), partial: null };
-        return Promise.all(us.map((u) => searchAll(e, queries([u])))).then((each) => {
-          if (stale && stale()) return null;
-          const some = new Map();
-          each.forEach((answersOfUnit, k) => combine(answersOfUnit, some, k));
-          const results = order([...some.values()]);
-          const partial = results.length ? us.filter((u, k) => results[0].units.has(k)).map((u) => u.text) : null;
-          return { results, partial };
+        const found = new Map();
+        const page = (h) => found.get(h.result.id) || found.set(h.result.id, { result: h.result, best: 0, score: 0, units: new Set() }).get(h.result.id);
+        let most = 0;
+        byUnit.forEach((answers, k) => {
+          const holding = combine(answers, new Map());
+          const rarity = Math.log(1 + e.total / Math.max(1, holding.size));
+          most += rarity;
+          holding.forEach((h) => {
+            const m = page(h);
+            if (h.best > m.best) { m.result = h.result; m.best = h.best; }
+            m.score += rarity * h.best;
+            m.units.add(k);
+          });
         });
-      }).then((ranked) => ranked && { partial: ranked.partial, results: ranked.results.slice(0, MAX_RESULTS).map((m) => m.result) });
+        combine(whole, new Map()).forEach((h) => {
+          const m = page(h);
+          m.result = h.result; // the whole query's excerpt and marks
+          m.best = Math.max(m.best, h.best);
+          m.score += (most || 1) * h.best;
+          us.forEach((u, k) => m.units.add(k));
+        });
+        const results = [...found.values()].sort((a, b) => (b.result.id === pinned) - (a.result.id === pinned)
+          || e.lists.has(a.result.id) - e.lists.has(b.result.id) || b.score - a.score || b.best - a.best);
+        const first = results[0];
+        const partial = first && first.units.size < us.length ? us.filter((u, k) => first.units.has(k)).map((u) => u.text) : null;
+        return { partial, results: results.slice(0, MAX_RESULTS).map((m) => m.result) };
+      });
     });
   }
 

@@ -24,7 +24,8 @@ start in the text.
   exactly one of its names;
 - ``padanan`` and ``abaikan``: the search-aid list (``data/kata-cari.yml``, ``macros.types.kata_cari``):
   everyday words and the handbook words they lead to, and the words of a question that are left out;
-- ``daftar``: the Pagefind ids of the pages that are not records.
+- ``daftar``: the Pagefind ids of the pages that are not records; ``halaman``: how many pages are indexed (how
+  rare a word is, when the search box weighs the words of a query no page holds whole).
 
 Why the search box expands the query from this file instead of writing the everyday words into the target
 pages (hidden ``data-pagefind-*`` text): the list joins words to words, not to pages, so the pages an everyday
@@ -176,7 +177,7 @@ def write_search_index(site_dir: Path, pages: list[SearchPage], groups: list[dic
     ids = fragment_ids(bundle)
     groups = [{**group, "id": ids.get("/" + group["url"])} for group in groups]  # None: the page is not searched
     listing = sorted(ids["/" + page.url] for page in pages if page.listing and "/" + page.url in ids)
-    found = {"glosarium": groups, **(aid or {"padanan": [], "abaikan": []}), "daftar": listing}
+    found = {"glosarium": groups, **(aid or {"padanan": [], "abaikan": []}), "daftar": listing, "halaman": len(ids)}
     (bundle / SEARCH_AID).write_text(json.dumps(found, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return counts
 
