@@ -49,6 +49,7 @@
   const FIRST_SHOWN = 5; // what a 360 x 740 screen holds (extra.css keeps results compact); the rest follows
   const MAX_VARIANTS = 8;
   const VARIANT_WEIGHT = 0.9; // a page found by the reader's own words ranks above one found only by another name
+  const WHOLE_WEIGHT = 0.5; // a page holding the whole query gains half the most a page can score by its units
   const HIGHLIGHT_WORDS = 8;
   const EXCERPT_WORDS = 24;
   const SENTENCE_BACK = 16; // how far back from the matched words an excerpt may start, to start at their sentence
@@ -155,8 +156,8 @@
      Pagefind answers only with pages that hold every word, and ranks them well; so the query is searched
      whole, and, when it has more than one unit, each unit alone as well. A page's score is the sum, over the
      units it holds, of how rare the unit is (log of pages per page holding it) times its relative score for that
-     unit, plus, for a page holding the whole query, that sum at its best times its relative score for the whole
-     query. So pages holding every unit come first, and without one, pages holding the rarer units: "sembako" and
+     unit, plus, for a page holding the whole query, WHOLE_WEIGHT times that sum at its best times its relative
+     score for the whole query. So pages holding every unit come first, and without one, pages holding the rarer units: "sembako" and
      "hilang" count more than "tksk", which nearly every page holds. */
   function rank(query, stale) {
     return load().then((e) => {
@@ -183,7 +184,7 @@
           const m = page(h);
           m.result = h.result; // the whole query's excerpt and marks
           m.best = Math.max(m.best, h.best);
-          m.score += (most || 1) * h.best;
+          m.score += WHOLE_WEIGHT * (most || 1) * h.best;
           us.forEach((u, k) => m.units.add(k));
         });
         const results = [...found.values()].sort((a, b) => (b.result.id === pinned) - (a.result.id === pinned)
