@@ -212,19 +212,22 @@
   /* The excerpt: EXCERPT_WORDS words of the page's text around most of the matched words, from the start of
      their sentence when it is at most SENTENCE_BACK words back (else from the words, after "…"), the matched
      words' letters in <mark> as Pagefind's excerpt has them. */
-  function excerpt(words, locations) {
-    const at = [...new Set(locations)].sort((a, b) => a - b);
-    let best = at.length ? at[0] : 0;
+  function excerpt(words, locations, title) {
+    // The page's text starts with its title, which the result already shows: the excerpt starts after it.
+    const bare = (list) => list.join(" ").replace(/[.!?]+$/, "");
+    const head = title.length && bare(words.slice(0, title.length)) === bare(title) ? title.length : 0;
+    const at = [...new Set(locations)].filter((l) => l >= head).sort((a, b) => a - b);
+    let best = at.length ? at[0] : head;
     let most = 0;
     at.forEach((from) => {
       const n = at.filter((l) => l >= from && l < from + EXCERPT_WORDS).length;
       if (n > most) { most = n; best = from; }
     });
     let start = best;
-    let sentence = best === 0;
-    for (let i = best - 1; i >= Math.max(0, best - SENTENCE_BACK) && !sentence; i--) {
+    let sentence = best === head;
+    for (let i = best - 1; i >= Math.max(head, best - SENTENCE_BACK) && !sentence; i--) {
       if (/[.!?]["'\u201d)]*$/.test(words[i])) { start = i + 1; sentence = true; }
-      else if (i === 0) { start = 0; sentence = true; }
+      else if (i === head) { start = head; sentence = true; }
     }
     const end = Math.min(words.length, start + EXCERPT_WORDS);
     const marked = new Set(at);
@@ -250,7 +253,7 @@
     // on its page (macros/render/templates/_cakupan.md.j2); the result shows it beside the type.
     return {
       url: url.pathname + url.search, title: data.meta.title || "", type: data.meta.jenis || "",
-      scope: data.meta.cakupan || "", excerpt: excerpt(words, data.locations),
+      scope: data.meta.cakupan || "", excerpt: excerpt(words, data.locations, (data.meta.title || "").split(/\s+/).filter(Boolean)),
     };
   }
 
