@@ -55,8 +55,9 @@ SEARCH_AID = "kata-cari.json"
 #: Material's article: the only part of a page that is indexed.
 ARTICLE = '<article class="md-content__inner md-typeset">'
 #: Inside the article, but not words of the page: heading permalinks ("¶"), the trail above a record's title
-#: (``_jejak.md.j2``, ``_topik.md.j2``), its "Terbit … · riwayat perubahan" line (``_head.md.j2``), footnote marks
-#: and the footnotes that name an SOP step's sources (with the line above them, ``_sumber.md.j2``) (the page's "Sumber" list keeps them searchable).
+#: (``_jejak.md.j2``, ``_topik.md.j2``), its "Terbit … · riwayat perubahan" line (``_head.md.j2``), footnote marks,
+#: and the footnotes naming an SOP step's sources with the line above them (``_sumber.md.j2``); the page's
+#: "Sumber" list keeps the sources searchable.
 NOT_TEXT = (".headerlink", ".jejak", ".terbit", ".footnote-ref", ".sumber-langkah", ".footnote")
 #: Files Pagefind writes that the handbook does not use (its ready-made UIs, the highlighter, the engine
 #: for languages without a stemmer): removed, so that neither the host nor the offline copy carries them.
