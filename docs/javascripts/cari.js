@@ -12,11 +12,28 @@
  *   - the opened page marks the words that matched (Material's search.highlight used ?h= too), here
  *     the page's own words (a search for "dipetakan" marks "pemetaan").
  * Nothing loads until the reader opens search: then pagefind.js, its wasm and the index fragments the
- * words need, plus the glossary's names (pagefind/sinonim.json: acronym, long form and aliases of each
- * entry, with its page, from data/glosarium.yml). A query that contains one of them is also run with
- * the others ("bantuan pangan non tunai" also as "bpnt"); the lists are merged by each page's best
- * score relative to the best page of its list, and a query that is exactly one of the names shows
- * the entry's own page first (the acronym's page).
+ * words need, plus pagefind/kata-cari.json (macros/outputs/search.py): the glossary's names (acronym, long form
+ * and aliases of each entry, with its page), the search-aid list (data/kata-cari.yml: everyday words and the
+ * handbook words they lead to, question words to leave out) and the pages that are not records.
+ *
+ * What Pagefind does not do, and this script does (Pagefind has no synonyms, no stop words and returns only pages
+ * holding every word):
+ *   - the query is read as units: glossary names and everyday phrases first, longest first ("tidak terdaftar",
+ *     "keluarga penerima manfaat"), then single words; question words ("saya", "apa", "bagaimana") are left out
+ *     unless nothing else is left;
+ *   - it is searched as typed and with one unit at a time replaced by each of its other names ("bpnt" for
+ *     "bantuan pangan non tunai") or handbook words ("verval" for "dicoret"). The lists are merged by each
+ *     page's best score relative to the best page of its list; a page found by the reader's own word ranks above
+ *     one found only by another name, except that handbook words rank as the reader's own (an everyday word
+ *     the handbook does not use finds only stray pages);
+ *   - when no page holds every unit, each unit is searched alone and pages holding most units come first,
+ *     labelled "Hasil untuk sebagian kata: …" with the units the first result holds; so no screen is empty
+ *     while some word matches;
+ *   - a query that is exactly one glossary name shows the entry's own page first (the acronym's page), and
+ *     pages that are not records (lists, letters, section indexes) come after every record: Pagefind's weight
+ *     (data-pagefind-weight, set at build time) lowers their scores but cannot promise that order;
+ *   - the excerpt is cut from the page's text (Pagefind's data.content and data.locations) to start at the
+ *     sentence holding the words, not mid-sentence as Pagefind's own excerpt does.
  *
  * Plain script in the site's dialect (ES2017 with import() and Unicode regular expressions; eslint.config.mjs
  * says why), no inline code, no HTML parsing (text goes in with textContent), nothing from another host: it
@@ -29,48 +46,83 @@
   "use strict";
 
   const MAX_RESULTS = 10;
-  const FIRST_SHOWN = 4; // what a phone screen holds; the rest of the list follows
-  const MAX_VARIANTS = 6;
+  const FIRST_SHOWN = 5; // what a 360 x 740 screen holds (extra.css keeps results compact); the rest follows
+  const MAX_VARIANTS = 8;
   const VARIANT_WEIGHT = 0.9; // a page found by the reader's own words ranks above one found only by another name
+  const WHOLE_WEIGHT = 0.5; // a page holding the whole query gains half the most a page can score by its units
   const HIGHLIGHT_WORDS = 8;
+  const EXCERPT_WORDS = 24;
+  const SENTENCE_BACK = 16; // how far back from the matched words an excerpt may start, to start at their sentence
 
   const config = JSON.parse(document.getElementById("__config").textContent);
   const root = new URL(config.base.replace(/\/?$/, "/"), location.href); // the site root, also inside a mike edition
-  let engine = null; // Promise of {pagefind, groups}
+  let engine = null; // Promise of {pagefind, groups, phrases, longest, stop, lists}
+
+  /* kata-cari.json as lookups: every name or everyday phrase with what it leads to. */
+  function aid(found) {
+    const groups = found.glosarium || [];
+    const phrases = new Map();
+    groups.forEach((entry) => entry.nama.forEach((name) => {
+      phrases.set(name, { alts: entry.nama.filter((other) => other !== name), padanan: false });
+    }));
+    (found.padanan || []).forEach((entry) => entry.kata.forEach((word) => {
+      phrases.set(word, { alts: entry.arah, padanan: true });
+    }));
+    const longest = Math.max(1, ...[...phrases.keys()].map((p) => p.split(" ").length));
+    return {
+      groups, phrases, longest, stop: new Set(found.abaikan || []), lists: new Set(found.daftar || []), total: found.halaman || 1,
+    };
+  }
 
   function load() {
     if (!engine) {
       engine = Promise.all([
         import(new URL("pagefind/pagefind.js", root).href),
-        fetch(new URL("pagefind/sinonim.json", root)).then((r) => (r.ok ? r.json() : [])),
-      ]).then(([pagefind, groups]) => pagefind.options({ baseUrl: root.pathname, excerptLength: 24 })
+        fetch(new URL("pagefind/kata-cari.json", root)).then((r) => (r.ok ? r.json() : {})),
+      ]).then(([pagefind, found]) => pagefind.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS })
         .then(() => pagefind.init())
-        .then(() => ({ pagefind, groups })));
+        .then(() => Object.assign({ pagefind }, aid(found))));
       engine.catch(() => { engine = null; }); // offline before the first visit: try again next time
     }
     return engine;
   }
 
-  /* The query as the glossary phrases are written in sinonim.json (macros/outputs/search.py: normalise). */
+  /* The query as the glossary phrases are written in kata-cari.json (macros/types/glosarium.py: normalise). */
   function normalise(text) {
-    return text.toLowerCase().replace(/\([^)]*\)/g, " ").replace(/[,;:/\u2013\u2014]/g, " ").split(/\s+/).filter(Boolean).join(" ");
+    return text.toLowerCase().replace(/\([^)]*\)/g, " ").replace(/[,;:/?!.\u2013\u2014]/g, " ").split(/\s+/).filter(Boolean).join(" ");
   }
 
-  /* The query, then the query with each glossary name it contains replaced by the other names of its entry. */
-  function variants(query, groups) {
-    const q = normalise(query);
-    const found = [q];
-    groups.forEach((entry) => {
-      const group = entry.nama;
-      group.forEach((phrase) => {
-        const padded = ` ${q} `;
-        if (!padded.includes(` ${phrase} `)) return;
-        group.forEach((other) => {
-          if (other !== phrase) found.push(padded.replace(` ${phrase} `, ` ${other} `).trim());
-        });
-      });
-    });
-    return [...new Set(found)].slice(0, MAX_VARIANTS);
+  /* The query's units: the longest known phrase at each place, else one word; question words left out. */
+  function units(query, e) {
+    const words = normalise(query).split(" ").filter(Boolean);
+    const found = [];
+    for (let i = 0; i < words.length;) {
+      let unit = null;
+      for (let n = Math.min(e.longest, words.length - i); n >= 1 && !unit; n--) {
+        const phrase = words.slice(i, i + n).join(" ");
+        if (e.phrases.has(phrase)) unit = Object.assign({ text: phrase, size: n }, e.phrases.get(phrase));
+      }
+      unit = unit || { text: words[i], alts: [], padanan: false, size: 1, stop: e.stop.has(words[i]) };
+      found.push(unit);
+      i += unit.size;
+    }
+    const kept = found.filter((u) => !u.stop);
+    return { all: found, kept: kept.length ? kept : found };
+  }
+
+  /* The queries to run for some units, each with its weight: as typed, then one unit replaced by each other name. */
+  function queries(us, whole) {
+    const typed = us.map((u) => u.text);
+    const own = us.some((u) => u.padanan) ? VARIANT_WEIGHT : 1;
+    // As typed with its question words too, when it has any ("kepada siapa melapor"): a page holding them all
+    // is often the question itself.
+    const found = whole && whole.length > us.length ? [{ q: whole.map((u) => u.text).join(" "), weight: own }] : [];
+    found.push({ q: typed.join(" "), weight: own });
+    us.forEach((u, k) => u.alts.forEach((alt) => {
+      found.push({ q: typed.map((text, j) => (j === k ? alt : text)).join(" "), weight: u.padanan ? 1 : VARIANT_WEIGHT });
+    }));
+    const seen = new Set();
+    return found.filter((f) => !seen.has(f.q) && seen.add(f.q)).slice(0, MAX_VARIANTS);
   }
 
   /* The Pagefind id of the glossary page whose entry has the whole query as a name ("kpm", "keluarga penerima manfaat"). */
@@ -80,29 +132,66 @@
     return entry ? entry.id : null;
   }
 
-  /* Search every variant, merge the lists (a page keeps its best relative score) and put the glossary page
-     of an exact name first: Pagefind's results, best first; null when stale() says a newer query is waiting. */
+  function searchAll(e, list) {
+    return Promise.all(list.map(({ q, weight }) => e.pagefind.search(q).then((answer) => ({ answer, weight }))));
+  }
+
+  /* Pagefind's answers to the variants of one query as one list: each page keeps its best score relative to the
+     best page of its variant. */
+  function combine(answers, merged) {
+    answers.forEach(({ answer, weight }) => {
+      const top = answer.results.length ? answer.results[0].score : 1;
+      answer.results.forEach((result) => {
+        const m = merged.get(result.id) || { result, best: 0 };
+        merged.set(result.id, m);
+        const relative = weight * result.score / top;
+        if (relative > m.best) { m.result = result; m.best = relative; } // its excerpt and marks: the query that found it best
+      });
+    });
+    return merged;
+  }
+
+  /* Pagefind's results for a query, best first, and the units the first result holds when it does not hold
+     them all (else null); null when stale() says a newer query is waiting.
+     Pagefind answers only with pages that hold every word, and ranks them well; so the query is searched
+     whole, and, when it has more than one unit, each unit alone as well. A page's score is the sum, over the
+     units it holds, of how rare the unit is (log of pages per page holding it) times its relative score for that
+     unit, plus, for a page holding the whole query, WHOLE_WEIGHT times that sum at its best times its relative
+     score for the whole query. So pages holding every unit come first, and without one, pages holding the rarer units: "sembako" and
+     "hilang" count more than "tksk", which nearly every page holds. */
   function rank(query, stale) {
     return load().then((e) => {
-      const qs = variants(query, e.groups);
+      const { all, kept: us } = units(query, e);
       const pinned = entryPage(query, e.groups);
-      return Promise.all(qs.map((q) => e.pagefind.search(q))).then((answers) => {
+      const each = us.length > 1 ? us.map((u) => searchAll(e, queries([u]))) : [];
+      return Promise.all([searchAll(e, queries(us, all)), ...each]).then(([whole, ...byUnit]) => {
         if (stale && stale()) return null; // the reader typed on: no page data for this list
-        const merged = {};
-        answers.forEach((answer, n) => {
-          const top = answer.results.length ? answer.results[0].score : 1;
-          const weight = n === 0 ? 1 : VARIANT_WEIGHT;
-          answer.results.forEach((result) => {
-            const m = merged[result.id] || (merged[result.id] = { result, best: 0, sum: 0 });
-            const relative = weight * result.score / top;
-            m.best = Math.max(m.best, relative);
-            m.sum += relative;
+        const found = new Map();
+        const page = (h) => found.get(h.result.id) || found.set(h.result.id, { result: h.result, best: 0, score: 0, units: new Set() }).get(h.result.id);
+        let most = 0;
+        byUnit.forEach((answers, k) => {
+          const holding = combine(answers, new Map());
+          const rarity = Math.log(1 + e.total / Math.max(1, holding.size));
+          most += rarity;
+          holding.forEach((h) => {
+            const m = page(h);
+            if (h.best > m.best) { m.result = h.result; m.best = h.best; }
+            m.score += rarity * h.best;
+            m.units.add(k);
           });
         });
-        return Object.values(merged)
-          .sort((a, b) => (b.result.id === pinned) - (a.result.id === pinned) || b.best - a.best || b.sum - a.sum)
-          .slice(0, MAX_RESULTS)
-          .map((m) => m.result);
+        combine(whole, new Map()).forEach((h) => {
+          const m = page(h);
+          m.result = h.result; // the whole query's excerpt and marks
+          m.best = Math.max(m.best, h.best);
+          m.score += WHOLE_WEIGHT * (most || 1) * h.best;
+          us.forEach((u, k) => m.units.add(k));
+        });
+        const results = [...found.values()].sort((a, b) => (b.result.id === pinned) - (a.result.id === pinned)
+          || e.lists.has(a.result.id) - e.lists.has(b.result.id) || b.score - a.score || b.best - a.best);
+        const first = results[0];
+        const partial = first && first.units.size < us.length ? us.filter((u, k) => first.units.has(k)).map((u) => u.text) : null;
+        return { partial, results: results.slice(0, MAX_RESULTS).map((m) => m.result) };
       });
     });
   }
@@ -114,7 +203,40 @@
 
   /* The whole result list of a query, as the panel shows it. */
   function search(query) {
-    return rank(query).then(pages);
+    return rank(query).then((ranked) => pages(ranked.results));
+  }
+
+  const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  const escape = (text) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+  /* The excerpt: EXCERPT_WORDS words of the page's text around most of the matched words, from the start of
+     their sentence when it is at most SENTENCE_BACK words back (else from the words, after "…"), the matched
+     words' letters in <mark> as Pagefind's excerpt has them. */
+  function excerpt(words, locations, title) {
+    // The page's text starts with its title, which the result already shows: the excerpt starts after it.
+    const bare = (list) => list.join(" ").replace(/[.!?]+$/, "");
+    const head = title.length && bare(words.slice(0, title.length)) === bare(title) ? title.length : 0;
+    const at = [...new Set(locations)].filter((l) => l >= head).sort((a, b) => a - b);
+    let best = at.length ? at[0] : head;
+    let most = 0;
+    at.forEach((from) => {
+      const n = at.filter((l) => l >= from && l < from + EXCERPT_WORDS).length;
+      if (n > most) { most = n; best = from; }
+    });
+    let start = best;
+    let sentence = best === head;
+    for (let i = best - 1; i >= Math.max(head, best - SENTENCE_BACK) && !sentence; i--) {
+      if (/[.!?]["'\u201d)]*$/.test(words[i])) { start = i + 1; sentence = true; }
+      else if (i === head) { start = head; sentence = true; }
+    }
+    const end = Math.min(words.length, start + EXCERPT_WORDS);
+    const marked = new Set(at);
+    const text = words.slice(start, end).map((word, k) => {
+      if (!marked.has(start + k)) return escape(word);
+      const [, before, core, after] = word.match(/^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u);
+      return `${escape(before)}<mark>${escape(core)}</mark>${escape(after)}`;
+    }).join(" ");
+    return `${sentence ? "" : "… "}${text}${end < words.length ? " …" : ""}`;
   }
 
   /* What a result shows and where it leads: the words of the page that matched go along as ?h=. */
@@ -131,7 +253,7 @@
     // on its page (macros/render/templates/_cakupan.md.j2); the result shows it beside the type.
     return {
       url: url.pathname + url.search, title: data.meta.title || "", type: data.meta.jenis || "",
-      scope: data.meta.cakupan || "", excerpt: data.excerpt,
+      scope: data.meta.cakupan || "", excerpt: excerpt(words, data.locations, (data.meta.title || "").split(/\s+/).filter(Boolean)),
     };
   }
 
@@ -187,10 +309,12 @@
     }, false);
   }
 
-  function show(query, results, total) {
+  function show(query, results, total, partial) {
     list.textContent = "";
+    const count = `${total} ${total === MAX_RESULTS ? "hasil teratas" : "hasil"}`;
     if (!query) say("Ketik untuk mulai mencari");
-    else say(total ? `${total} ${total === MAX_RESULTS ? "hasil teratas" : "hasil"}` : "Tidak ada hasil");
+    else if (!total) say("Tidak ada hasil");
+    else say(partial ? `Hasil untuk sebagian kata: ${partial.join(", ")} · ${count}` : count);
     append(results);
     document.dispatchEvent(new CustomEvent("cari:hasil", { detail: { query, count: total } }));
   }
@@ -248,14 +372,15 @@
         run(next);
       }
     };
-    (query ? rank(query, stale) : Promise.resolve([])).then((ranked) => {
+    (query ? rank(query, stale) : Promise.resolve({ results: [], partial: null })).then((ranked) => {
       if (!ranked || stale()) return finish();
-      return pages(ranked.slice(0, FIRST_SHOWN)).then((first) => {
+      const { results, partial } = ranked;
+      return pages(results.slice(0, FIRST_SHOWN)).then((first) => {
         if (stale()) return finish();
-        show(query, first, ranked.length);
+        show(query, first, results.length, partial);
         const shown = ++lists;
         finish();
-        return pages(ranked.slice(FIRST_SHOWN)).then((rest) => { if (shown === lists) append(rest); });
+        return pages(results.slice(FIRST_SHOWN)).then((rest) => { if (shown === lists) append(rest); });
       });
     }).catch(() => {
       say("Pencarian belum bisa dibuka. Sambungkan ponsel ke internet sekali, lalu coba lagi.");

@@ -48,6 +48,14 @@ class Topics:
     in_nav: bool = True  #: the groups are entries of the menu under the section
     preview: int = 8  #: records of each group the section's index shows once the type is too large to list whole
     noun: str = ""  #: what a record is called in a count, when not the type's label: "12 istilah"
+    #: the title of a group's own page, from the group's title: "SOP {title}" gives "SOP Program Sembako (…)", so that
+    #: the page listing a program's SOPs is not titled like the program's own page (search results, tabs)
+    heading: str = "{title}"
+
+    def page_title(self, title: str) -> str:
+        """The group page's title; a group title that already starts with the heading's words keeps its own ("SOP tugas umum")."""
+        prefix = self.heading.split("{title}")[0]
+        return title if prefix and title.lower().startswith(prefix.lower()) else self.heading.format(title=title)
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,9 @@ class ContentType:
     title: str = "judul"  #: the field that titles the record's page
     summary: str = "ringkasan"  #: the field that describes it (search, link previews)
     checks: tuple[Callable[[Record, Handbook, ErrorLog], None], ...] = field(default=())
+    #: whether each record has a page of its own (``<type>/<id>/``); a list that only serves the site, such as the
+    #: search aid (``macros.types.kata_cari``), has none and is not counted among the handbook's pages
+    pages: bool = True
     #: the section whose index lists this type (``sop`` is listed under ``program``)
     section: str = ""
     #: full title and short title (for menus and lists) when they are not a single field

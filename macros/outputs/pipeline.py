@@ -22,7 +22,7 @@ from macros.outputs.csp import secure_site
 from macros.outputs.minify import minify_site
 from macros.outputs.offline import learning_stages, write_service_worker
 from macros.outputs.print_page import repair_print_page
-from macros.outputs.search import SearchPage, synonym_groups, write_search_index
+from macros.outputs.search import SearchPage, search_aid, synonym_groups, write_search_index
 
 
 def finish_site(site_dir: Path, handbook: Handbook, search_pages: list[SearchPage]) -> None:
@@ -30,5 +30,5 @@ def finish_site(site_dir: Path, handbook: Handbook, search_pages: list[SearchPag
     repair_print_page(site_dir)
     minify_site(site_dir)
     secure_site(site_dir)
-    write_search_index(site_dir, search_pages, synonym_groups(handbook))
+    write_search_index(site_dir, search_pages, synonym_groups(handbook), search_aid(handbook))
     write_service_worker(site_dir, learning_stages(handbook))

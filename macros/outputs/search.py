@@ -1,4 +1,4 @@
-"""Search: a Pagefind index of the built handbook, and the glossary's synonyms for the search box.
+"""Search: a Pagefind index of the built handbook, and what the search box needs besides it (``kata-cari.json``).
 
 Pagefind (the ``pagefind[bin]`` wheel: its binary, no node) reads the pages MkDocs wrote and stems
 Indonesian because every page says ``<html lang="id">`` (Material sets it from ``theme.language``), so
@@ -7,23 +7,37 @@ browser loads only when the reader opens search (docs/javascripts/cari.js).
 
 Which pages are searched, and how much each weighs, follows the front matter Material's own search
 read: ``search: {exclude: true}`` leaves a page out and ``search: {boost: 3}`` weighs it (records get
-their type's ``search_boost``). Pages that are not records (section and topic lists, Beranda, the
-editor's guide) weigh ``LIST_BOOST`` unless they say otherwise: they repeat the titles and summaries of
-the records they list, and the record itself is the better answer. Only the article body is indexed,
-not the menus, header or footer.
+their type's ``search_boost``). Pages that are not records (section and topic lists, glossary letters, Beranda,
+the editor's guide) weigh ``LIST_BOOST`` unless they say otherwise: they repeat the titles and summaries of
+the records they list, and the record itself is the better answer. A weight lowers a page's score but cannot
+promise an order, so these pages are also named in ``kata-cari.json`` (``daftar``) and the search box puts them
+after every record. Only the article body is indexed, not the menus, header or footer, nor the lines of a
+page that are about the page rather than its subject (``NOT_TEXT``: the trail above the title, the
+"Terbit … · riwayat perubahan" line, footnote marks and the footnotes that name sources), so that excerpts
+start in the text.
 
-Acronyms, their long forms and their aliases come from the glossary alone (``data/glosarium.yml``):
-:func:`synonym_groups` turns each entry into its names, written next to the index as
-``pagefind/sinonim.json``. The search box also looks for the other names of an entry when the reader
-types one (BPNT <-> Bantuan Pangan Non Tunai), and puts the entry's own page first when the reader
-types exactly one of its names.
+``pagefind/kata-cari.json`` holds, in one small file loaded with the engine:
+
+- ``glosarium``: each glossary entry's names (acronym, long form, aliases; ``data/glosarium.yml`` alone,
+  :func:`synonym_groups`) and its page: the search box also looks for the other names of an entry when the
+  reader types one (BPNT <-> Bantuan Pangan Non Tunai), and puts the entry's page first when the reader types
+  exactly one of its names;
+- ``padanan`` and ``abaikan``: the search-aid list (``data/kata-cari.yml``, ``macros.types.kata_cari``):
+  everyday words and the handbook words they lead to, and the words of a question that are left out;
+- ``daftar``: the Pagefind ids of the pages that are not records; ``halaman``: how many pages are indexed (how
+  rare a word is, when the search box weighs the words of a query no page holds whole).
+
+Why the search box expands the query from this file instead of writing the everyday words into the target
+pages (hidden ``data-pagefind-*`` text): the list joins words to words, not to pages, so the pages an everyday
+word should find are whatever pages hold its handbook words, today and after the next edit; and the file is
+about 3 KB gzip once, where hidden words would go into the index chunks and fragments of every page holding a
+handbook word (the search-aid words would then also match as if the page said them, and show in no excerpt).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -32,14 +46,19 @@ from pathlib import Path
 from macros.model.handbook import Handbook
 from macros.outputs.built import BuiltSite, fragment_url, page_url
 from macros.types import ALL, BY_NAME
+from macros.types.glosarium import names as glossary_names
 
 #: The folder of the search bundle inside the site; the service worker pre-caches it (macros/outputs/offline.py).
 BUNDLE = "pagefind"
-SYNONYMS = "sinonim.json"
+#: What the search box loads beside the index (see above).
+SEARCH_AID = "kata-cari.json"
 #: Material's article: the only part of a page that is indexed.
 ARTICLE = '<article class="md-content__inner md-typeset">'
-#: Inside the article, but not words of the page: heading permalinks ("¶").
-NOT_TEXT = (".headerlink",)
+#: Inside the article, but not words of the page: heading permalinks ("¶"), the trail above a record's title
+#: (``_jejak.md.j2``, ``_topik.md.j2``), its "Terbit … · riwayat perubahan" line (``_head.md.j2``), footnote marks,
+#: and the footnotes naming an SOP step's sources with the line above them (``_sumber.md.j2``); the page's
+#: "Sumber" list keeps the sources searchable.
+NOT_TEXT = (".headerlink", ".jejak", ".terbit", ".footnote-ref", ".sumber-langkah", ".footnote")
 #: Files Pagefind writes that the handbook does not use (its ready-made UIs, the highlighter, the engine
 #: for languages without a stemmer): removed, so that neither the host nor the offline copy carries them.
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js", "wasm.unknown.pagefind")
@@ -60,6 +79,7 @@ class SearchPage:
     url: str  #: "sop/verval-data-kpm/" (relative to the site root, as MkDocs writes it)
     label: str
     boost: float = 1.0
+    listing: bool = False  #: not a record: a list, a section's index, a hand-written page; ranked after records
 
 
 @dataclass(frozen=True)
@@ -78,7 +98,7 @@ def page_labels(handbook: Handbook) -> Labels:
     reader keeps on the phone, not handbook content, so they are not searched.
     """
     records, sections, hidden = {}, {}, set()
-    for ctype in ALL:
+    for ctype in (t for t in ALL if t.pages):
         for record in handbook.of_type(ctype.name):
             records[ctype.src_uri(record.id)] = ctype.label
         if ctype.own_section:
@@ -94,7 +114,7 @@ def search_page(src_uri: str, url: str, meta: dict, labels: Labels) -> SearchPag
         return None
     if src_uri in labels.records:
         return SearchPage(url, labels.records[src_uri], float(options.get("boost", 1.0)))
-    return SearchPage(url, labels.sections.get(src_uri, PAGE_LABEL), float(options.get("boost", LIST_BOOST)))
+    return SearchPage(url, labels.sections.get(src_uri, PAGE_LABEL), float(options.get("boost", LIST_BOOST)), listing=True)
 
 
 def synonym_groups(handbook: Handbook) -> list[dict]:
@@ -104,23 +124,7 @@ def synonym_groups(handbook: Handbook) -> list[dict]:
     each page's Pagefind id (:func:`fragment_ids`).
     """
     ctype = BY_NAME["glosarium"]
-    groups = []
-    for entry in handbook.of_type("glosarium"):
-        d = entry.data
-        names = []
-        for name in [d.istilah, *([d.kepanjangan] if d.kepanjangan else []), *(d.alias or [])]:
-            phrase = normalise(name)
-            if phrase and phrase not in names:
-                names.append(phrase)
-        groups.append({"url": page_url(ctype.src_uri(entry.id)), "nama": names})
-    return groups
-
-
-def normalise(text: str) -> str:
-    """Lower case, words separated by single spaces, brackets and commas dropped (as a reader types it)."""
-    text = re.sub(r"\([^)]*\)", " ", text)  # "corporate social responsibility (tanggung jawab ...)": the aside is not the name
-    text = re.sub(r"[,;:/–—]", " ", text.lower())
-    return " ".join(text.split())
+    return [{"url": page_url(ctype.src_uri(entry.id)), "nama": glossary_names(entry)} for entry in handbook.of_type("glosarium")]
 
 
 def indexed_html(html: str, page: SearchPage) -> str:
@@ -134,8 +138,17 @@ def indexed_html(html: str, page: SearchPage) -> str:
     return html.replace(ARTICLE, ARTICLE[:-1] + attributes + ">", 1)
 
 
-def write_search_index(site_dir: Path, pages: list[SearchPage], groups: list[dict]) -> dict:
-    """Index ``pages`` of the built site into ``site_dir/pagefind/`` and write the synonyms beside it.
+def search_aid(handbook: Handbook) -> dict:
+    """Return the search-aid list as the search box reads it: ``{"padanan": [{"kata": [...], "arah": [...]}], "abaikan": [...]}``."""
+    entries = handbook.of_type("kata-cari")
+    return {
+        "padanan": [{"kata": list(e.data.kata), "arah": list(e.data.arah)} for e in entries if e.data.jenis == "padanan"],
+        "abaikan": sorted({word for e in entries if e.data.jenis == "abaikan" for word in e.data.kata}),
+    }
+
+
+def write_search_index(site_dir: Path, pages: list[SearchPage], groups: list[dict], aid: dict | None = None) -> dict:
+    """Index ``pages`` of the built site into ``site_dir/pagefind/`` and write ``kata-cari.json`` beside it.
 
     Return Pagefind's counts (``page_count``). Raise :class:`SearchIndexError` with the reason when
     Pagefind cannot run or a page is missing.
@@ -164,7 +177,9 @@ def write_search_index(site_dir: Path, pages: list[SearchPage], groups: list[dic
             path.unlink()
     ids = fragment_ids(bundle)
     groups = [{**group, "id": ids.get("/" + group["url"])} for group in groups]  # None: the page is not searched
-    (bundle / SYNONYMS).write_text(json.dumps(groups, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    listing = sorted(ids["/" + page.url] for page in pages if page.listing and "/" + page.url in ids)
+    found = {"glosarium": groups, **(aid or {"padanan": [], "abaikan": []}), "daftar": listing, "halaman": len(ids)}
+    (bundle / SEARCH_AID).write_text(json.dumps(found, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return counts
 
 

@@ -75,7 +75,7 @@ def records_by_section(handbook: Handbook) -> dict[str, list[str]]:
     nested = {child.type.name: child for ctype in ALL for child in ctype.children}
     sections: dict[str, list[str]] = {}
     for ctype in ALL:
-        if ctype.name in nested:
+        if ctype.name in nested or not ctype.pages:
             continue
         entries = sections.setdefault(ctype.section_folder, [])
         for record in handbook.of_type(ctype.name):

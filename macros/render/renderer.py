@@ -91,7 +91,8 @@ class Renderer:
 
     def record_pages(self) -> list[Page]:
         """Return one page per record, at ``<type>/<id>.md``, and the pages of the sections types bring."""
-        pages = [Page(r.type.src_uri(r.id), self.record_page(r)) for t in ALL for r in self.handbook.of_type(t.name)]
+        pages = [Page(r.type.src_uri(r.id), self.record_page(r)) for t in ALL if t.pages
+                 for r in self.handbook.of_type(t.name)]
         for ctype in ALL:
             if ctype.own_section:
                 for name in ("index", *ctype.own_section.pages):

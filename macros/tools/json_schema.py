@@ -39,6 +39,7 @@ from macros.model.schema import (
     Verbatim,
 )
 from macros.types import ALL
+from macros.types.kata_cari import Kata
 from macros.types.kurikulum import AnswerList
 from macros.types.rencana import CLOCK, Clock
 
@@ -117,6 +118,10 @@ def _answers(kind: AnswerList) -> dict[str, Any]:
     return {"anyOf": [_text(kind), {"type": "array", "items": _text(kind), "minItems": 1}]}
 
 
+def _kata(kind: Kata) -> dict[str, Any]:
+    return _pattern(kind.pattern, f"harus berupa {kind.expected}")
+
+
 def _clock(kind: Clock) -> dict[str, Any]:
     return _pattern(CLOCK.pattern, f"harus berupa {kind.expected}")
 
@@ -125,6 +130,7 @@ def _clock(kind: Clock) -> dict[str, Any]:
 #: listed is converted as its nearest listed base class (a ``Text`` subclass is text).
 CONVERTERS: dict[type[Kind], Callable[[Any], dict[str, Any]]] = {
     AnswerList: _answers,
+    Kata: _kata,
     Clock: _clock,
     Ref: _id,
     Id: _id,

@@ -5,6 +5,8 @@ named in ``kepanjangan_sumber``. An acronym whose long form no source gives keep
 its page says that no long form is loaded.
 """
 
+import re
+
 from macros.model.content_type import ContentType, Section, Topics
 from macros.model.listing import by_letter
 from macros.model.schema import Choice, Field, Id, ListOf, Obj, Ref, Text
@@ -14,6 +16,28 @@ JENIS = {
     "singkatan": "Singkatan",
     "istilah": "Istilah",
 }
+
+
+def normalise(text: str) -> str:
+    """Lower case, words separated by single spaces, brackets and commas dropped (as a reader types it)."""
+    text = re.sub(r"\([^)]*\)", " ", text)  # "corporate social responsibility (tanggung jawab ...)": the aside is not the name
+    text = re.sub(r"[,;:/–—]", " ", text.lower())
+    return " ".join(text.split())
+
+
+def names(record) -> list[str]:
+    """Return an entry's names as a reader types them: term, long form, aliases (``["kpm", "keluarga penerima manfaat"]``).
+
+    The search box treats them as one another's synonyms (macros/outputs/search.py); the search-aid list
+    (macros/types/kata_cari.py) may not repeat them.
+    """
+    d = record.data
+    found = []
+    for name in [d.istilah, *([d.kepanjangan] if d.kepanjangan else []), *(d.alias or [])]:
+        phrase = normalise(name)
+        if phrase and phrase not in found:
+            found.append(phrase)
+    return found
 
 
 def check_long_form(record, handbook, log):
@@ -32,7 +56,8 @@ def check_long_form(record, handbook, log):
 
 TYPE = ContentType(
     name="glosarium",
-    topics=Topics("Huruf", "huruf", by_letter("glosarium"), in_nav=False, preview=5, noun="istilah"),
+    topics=Topics("Huruf", "huruf", by_letter("glosarium"), in_nav=False, preview=5, noun="istilah",
+                  heading="Istilah berawalan {title}"),
     order=80,
     own_section=Section(
         title="Glosarium",

@@ -15,7 +15,7 @@ JENIS = {
 TYPE = ContentType(
     where=("nasional", "wilayah"),
     name="rakor",
-    topics=Topics("Tahun", "tahun", by_year("rakor"), in_nav=False, noun="rakor"),
+    topics=Topics("Tahun", "tahun", by_year("rakor"), in_nav=False, noun="rakor", heading="Rakor tahun {title}"),
     order=60,
     own_section=Section(
         title="Rakor",

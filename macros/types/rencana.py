@@ -142,8 +142,11 @@ def _helpers(handbook) -> dict:
 
 TYPE = ContentType(
     name="rencana",
-    topics=Topics("Tahap", "tahap", by_reference("rencana", "tahap", "Lainnya"), in_nav=False, preview=5, noun="rencana sesi"),
+    topics=Topics("Tahap", "tahap", by_reference("rencana", "tahap", "Lainnya"), in_nav=False, preview=5, noun="rencana sesi",
+                  heading="Rencana sesi {title}"),
     label="Rencana sesi",
+    #: a kit repeats the questions, answers and readings it bundles; the record itself is the better search answer
+    search_boost=0.5,
     files="rencana/*.yml",
     many=False,
     order=75,

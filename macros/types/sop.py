@@ -27,7 +27,8 @@ def check_gaps_gathered(record, handbook, log):
 
 TYPE = ContentType(
     name="sop",
-    topics=Topics("Program", "program", by_reference("sop", "program", "SOP tugas umum"), in_nav=False, noun="SOP"),
+    topics=Topics("Program", "program", by_reference("sop", "program", "SOP tugas umum"), in_nav=False, noun="SOP",
+                  heading="SOP {title}"),
     order=30,
     label="SOP",
     files="sop/*.yml",

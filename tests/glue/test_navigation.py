@@ -59,7 +59,7 @@ def test_every_record_page_names_its_section_and_group(real_handbook):
     """Check that every record of a section gets the trail line above its title, linking back."""
     handbook = real_handbook
     found = trails(handbook, ALL)
-    assert set(found) == set(handbook.records)
+    assert set(found) == {r.id for r in handbook.records.values() if r.type.pages}  # the search aid has no pages
     assert found["bpnt-dan-program-sembako"].group_uri == "faq/topik/bansos/index.md"
     page = Renderer(handbook).record_page(handbook.get("bpnt-dan-program-sembako"))
     assert '<small class="jejak">[Tanya Jawab](index.md) › Topik: [Penyaluran bantuan sosial](topik/bansos/index.md)</small>' in page

@@ -202,7 +202,8 @@ CASES = [
         ["data/sop/sop-uji.yaml:1: berkas tidak dikenal (gunakan akhiran .yml, huruf kecil: sop-uji.yml); "
          "data dibaca dari: data/tugas/*.yml, "
          "data/program/*.yml, data/sop/*.yml, data/regulasi/*.yml, data/faq/*.yml, data/rakor/*.yml, "
-         "data/kurikulum/*.yml, data/rencana/*.yml, data/glosarium.yml, data/sumber.yml, data/edisi/*.yml" + UNCHECKED],
+         "data/kurikulum/*.yml, data/rencana/*.yml, data/glosarium.yml, data/sumber.yml, data/edisi/*.yml, "
+         "data/kata-cari.yml" + UNCHECKED],
         id="wrong-extension",
     ),
     pytest.param(
@@ -244,6 +245,13 @@ CASES = [
         ["data/program/program-uji.yml:8: status_per: status_per 2024 lebih baru daripada sumber statusnya (2021-05-20); "
          "sumber hanya bisa menyatakan keadaan sampai tanggal terbitnya"],
         id="per-date-later-than-its-source",
+    ),
+    pytest.param(
+        {"data/kata-cari.yml": "- id: coba\n  jenis: padanan\n  kata: [Tksk 2018, tenaga kesejahteraan sosial kecamatan]\n"
+                               "  arah: [honor bulanan]\n"},
+        ["data/kata-cari.yml:3: kata[1]: harus berupa kata atau frasa pendek (paling banyak 4 kata) dengan huruf kecil, "
+         "tanpa angka dan tanda baca; tertulis \"Tksk 2018\""],
+        id="search-aid-word-with-a-number",
     ),
     pytest.param(
         {"data/glosarium.yml": BASE["data/glosarium.yml"].replace("  kepanjangan_sumber: [berita-uji]\n", "", 1)},
@@ -429,7 +437,7 @@ CASES = [
         ["data/sop/sop-dua.YML:1: berkas tidak dikenal (gunakan akhiran .yml, huruf kecil: sop-dua.yml); data "
          "dibaca dari: data/tugas/*.yml, data/program/*.yml, data/sop/*.yml, data/regulasi/*.yml, "
          "data/faq/*.yml, data/rakor/*.yml, data/kurikulum/*.yml, data/rencana/*.yml, data/glosarium.yml, "
-         "data/sumber.yml, data/edisi/*.yml" + UNCHECKED],
+         "data/sumber.yml, data/edisi/*.yml, data/kata-cari.yml" + UNCHECKED],
         id="upper-case-extension",
     ),
     pytest.param(
@@ -437,7 +445,7 @@ CASES = [
         ["data/sop/catatan.txt:1: berkas yang bukan data YAML (.yml) tidak boleh ada di data/; data dibaca "
          "dari: data/tugas/*.yml, data/program/*.yml, data/sop/*.yml, data/regulasi/*.yml, data/faq/*.yml, "
          "data/rakor/*.yml, data/kurikulum/*.yml, data/rencana/*.yml, data/glosarium.yml, data/sumber.yml, "
-         "data/edisi/*.yml"],
+         "data/edisi/*.yml, data/kata-cari.yml"],
         id="not-a-yaml-file-in-data",
     ),
     pytest.param(

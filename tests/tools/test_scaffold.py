@@ -59,6 +59,7 @@ FILL_BY_TYPE: dict[str, dict[str, str]] = {
     "catatan": {"untuk": "sop-uji"},
     "wilayah": {"tingkat": "kabupaten"},
     "edisi": {"nomor": f'"{EDITION}"', "tanggal": EDITION_DATE},
+    "kata-cari": {"jenis": "abaikan", "kata": "ujikata"},
 }
 KEY_BLANK = re.compile(r'^(\s*(?:- )?)([a-z_]+):( ""|)(\s+#.*)?$')
 ITEM_BLANK = re.compile(r'^(\s*)- ""(\s+#.*)?$')
