@@ -6,14 +6,13 @@ from __future__ import annotations
 import http.client
 import subprocess
 import threading
-from pathlib import Path
 
 import pytest
 import yaml
 
+from macros.common.errors import DataError
 from macros.model.schema import Choice, Date, ListOf, Obj, Ref
 from macros.render.data_errors import error_page
-from macros.common.errors import DataError
 from macros.tools import cms, edit
 from macros.tools.cli import main
 from macros.tools.json_schema import file_types
@@ -38,7 +37,7 @@ def _fields(collection: dict) -> list[dict]:
 
 def _check_fields(obj: Obj, fields: list[dict], where: str) -> None:
     assert [f["name"] for f in fields] == list(obj.fields), where
-    for spec, field in zip(obj.fields.values(), fields):
+    for spec, field in zip(obj.fields.values(), fields, strict=True):
         at = f"{where}.{spec.name}"
         assert field.get("required", True) == spec.required, at
         kind = spec.kind
@@ -144,7 +143,7 @@ def _get(port: int, path: str) -> tuple[int, dict, bytes]:
 
 
 def test_the_editor_server_serves_the_admin_page_with_its_policy(editor_server):
-    root, port = editor_server
+    _, port = editor_server
     status, headers, body = _get(port, "/admin/")
     assert status == 200 and b'rel="cms-config-url"' in body
     assert headers["Content-Security-Policy"] == edit.policy(edit.Backend("github", "dinsos/buku", "main"))
@@ -155,7 +154,7 @@ def test_the_editor_server_serves_the_admin_page_with_its_policy(editor_server):
     status, headers, body = _get(port, "/admin/fonts/source-sans-3-latin-wght-normal.woff2")
     assert status == 200 and headers["Content-Type"] == "font/woff2" and body[:4] == b"wOF2"
     status, _, body = _get(port, "/admin/../mkdocs.yml")
-    assert status == 404 and body == "Tidak ada di penyunting.".encode()
+    assert status == 404 and body == b"Tidak ada di penyunting."
     assert _get(port, "/")[0] == 302
 
 
