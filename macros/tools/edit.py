@@ -38,9 +38,7 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -237,9 +235,9 @@ def make_server(root: Path, host: str = "127.0.0.1", port: int = DEFAULT_PORT, p
     """The editor's server for the project in ``root`` (port 0: any free port)."""
     backend = backend_from(dict(os.environ) if env is None else env, root)
     options = {"root": root, "backend": backend, "preview": preview, "status": Status(root), "script": cms_script(root)}
-    handler = partial(type("Handler", (EditHandler,), options))
-    server = _Server((host, port), handler)
+    server = _Server((host, port), type("Handler", (EditHandler,), options))
     server.daemon_threads = True
+    server.backend = backend
     return server
 
 
@@ -251,9 +249,10 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 def start_preview(root: Path, port: int) -> subprocess.Popen:
-    """Start ``mkdocs serve`` for the live preview; its messages go to the terminal."""
+    """Start ``mkdocs serve`` for the live preview: quiet (its progress lines are English), so the terminal shows only
+    problems, and the data errors the plugin prints in Indonesian."""
     mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent)) or "mkdocs"
-    return subprocess.Popen([mkdocs, "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
+    return subprocess.Popen([mkdocs, "serve", "--quiet", "--dev-addr", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
                             cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
@@ -281,15 +280,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"Penyunting tidak dapat dibuka: {exc}", file=sys.stderr)
         return 1
     preview = None if args.tanpa_pratinjau else start_preview(root, args.preview_port)
-    backend = server.RequestHandlerClass.backend
-    print(f"Penyunting: http://127.0.0.1:{server.server_address[1]}/admin/ (buka di Chromium, Chrome atau Edge; "
-          "pilih \"Work with Local Repository\" lalu folder proyek ini)")
-    print(f"Pratinjau:  {preview_url} (diperbarui setiap kali Anda menyimpan)")
-    if remote(backend):
-        print(f"Terbitkan dari peramban: {backend.name} {backend.repo}, cabang {backend.branch} (lihat README).")
-    print("Hentikan dengan Ctrl+C.", flush=True)
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
+        backend = server.backend
+        print(f"Penyunting: http://127.0.0.1:{server.server_address[1]}/admin/ (buka di Chromium, Chrome atau Edge; "
+              "pilih \"Work with Local Repository\" lalu folder proyek ini)")
+        if preview is not None:
+            print(f"Pratinjau:  {preview_url} (diperbarui setiap kali Anda menyimpan)")
+        if remote(backend):
+            print(f"Terbitkan dari peramban: {backend.name} {backend.repo}, cabang {backend.branch} (lihat README).")
+        print("Hentikan dengan Ctrl+C.", flush=True)
         server.serve_forever()
     except KeyboardInterrupt:
         pass
@@ -301,5 +301,9 @@ def run(args: argparse.Namespace) -> int:
                 preview.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 preview.kill()
-        time.sleep(0)
     return 0
+
+
+def _interrupt(signum, frame):
+    """Stop on ``kill`` as on Ctrl+C: the preview is stopped with the editor."""
+    raise KeyboardInterrupt

@@ -4,7 +4,9 @@ generated from the same declarations as the validator, current, and served with 
 from __future__ import annotations
 
 import http.client
+import signal
 import subprocess
+import sys
 import threading
 
 import pytest
@@ -187,3 +189,24 @@ def test_schemas_check_reports_a_stale_editor_config(tmp_path, capsys):
     capsys.readouterr()
     assert main(["schemas", "--root", str(root), "--check"]) == 1
     assert f"usang: {cms.CONFIG}" in capsys.readouterr().err
+
+
+def test_tksk_edit_starts_serves_and_stops_cleanly(tmp_path):
+    """Check the real command: it writes the editor's configuration, says where to open it, serves the admin page,
+    and stops on a signal with exit code 0 and no traceback."""
+    root = write_tree(tmp_path)
+    (root / "admin").mkdir()
+    (root / "admin" / "index.html").write_bytes((ROOT / "admin" / "index.html").read_bytes())
+    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    process = subprocess.Popen([sys.executable, "-m", "macros", "edit", "--tanpa-pratinjau", "--port", "0", "--root", str(root)],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = [process.stdout.readline() for _ in range(3)]
+        assert lines[0] == f"{cms.CONFIG}: dibuat\n"
+        port = int(lines[1].split("http://127.0.0.1:")[1].split("/")[0])
+        assert _get(port, "/admin/")[0] == 200
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=20)
+    assert process.returncode == 0 and "Traceback" not in err, err
+    assert (root / cms.CONFIG).is_file()
