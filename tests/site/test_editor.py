@@ -75,10 +75,21 @@ def preview(project):
                                 "-f", str(project / "mkdocs.yml")], cwd=project,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
+    _PREVIEWS.append(process)
     try:
         _wait_for(base + "/", REBUILD_SECONDS)
         yield base
     finally:
+        _stop_previews()
+
+
+#: The running previews: tests that no longer look at the preview stop it, so it does not rebuild after their saves.
+_PREVIEWS: list[subprocess.Popen] = []
+
+
+def _stop_previews() -> None:
+    while _PREVIEWS:
+        process = _PREVIEWS.pop()
         process.terminate()
         process.wait(timeout=20)
 
@@ -271,6 +282,7 @@ def test_a_status_without_its_source_is_told_in_the_form_and_the_preview_until_f
 def test_a_script_link_is_never_live_in_the_editor_and_is_refused_on_save(clerk, project):
     """Check that a pasted ``javascript:`` link stays text in the editor (its own preview pane is off, fields are plain
     text boxes), runs nothing, and that saving it gets the validator's message naming the fix."""
+    _stop_previews()  # from here on only the files and the form are looked at
     dialogs: list[str] = []
     clerk.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     before = yaml.safe_load((project / FAQ_FILE).read_text(encoding="utf-8"))
@@ -323,6 +335,7 @@ def test_a_round_trip_of_every_content_type_changes_only_the_edited_field(clerk,
 
     What the CMS changes in the text itself (comments dropped, [a, b] lists and {…} maps written as blocks, long
     folded text on one line) is listed in README "Penyunting formulir"."""
+    _stop_previews()
     for collection, entry, rel, path in _round_trip_cases():
         before = _records_of(project, rel)
         record_id = entry if entry in before else next(iter(before))  # the file's record, or a list's first
