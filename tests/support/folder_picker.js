@@ -68,20 +68,15 @@
     iterator[Symbol.asyncIterator] = function () { return iterator; };
     return iterator;
   };
-  DirHandle.prototype.values = function () {
-    var entries = this.entries();
+  /* values() and keys(): the entries' handles or names, from the same listing. */
+  var mapped = function (entries, part) {
     var iterator = { next: function () { return entries.next().then(function (step) {
-      return step.done ? step : { done: false, value: step.value[1] }; }); } };
+      return step.done ? step : { done: false, value: step.value[part] }; }); } };
     iterator[Symbol.asyncIterator] = function () { return iterator; };
     return iterator;
   };
-  DirHandle.prototype.keys = function () {
-    var entries = this.entries();
-    var iterator = { next: function () { return entries.next().then(function (step) {
-      return step.done ? step : { done: false, value: step.value[0] }; }); } };
-    iterator[Symbol.asyncIterator] = function () { return iterator; };
-    return iterator;
-  };
+  DirHandle.prototype.values = function () { return mapped(this.entries(), 1); };
+  DirHandle.prototype.keys = function () { return mapped(this.entries(), 0); };
   DirHandle.prototype[Symbol.asyncIterator] = function () { return this.entries(); };
   DirHandle.prototype.handle = function (name, options, folder) {
     var path = this.child(name), create = options && options.create ? "&create=" + (folder ? "folder" : "file") : "";
