@@ -12,7 +12,7 @@
   // The save button's place, written into section and stage pages by macros/outputs/offline.py so that the button
   // pushes nothing down when it appears: given up (the page closes up) where no button will come.
   const place = document.querySelector(".buku-saku-simpan[data-simpan]");
-  const noButton = () => place && !place.childElementCount && place.remove();
+  const noButton = () => place && !place.querySelector(".buku-saku-simpan__isi") && place.remove();
   if (!("serviceWorker" in navigator)) return noButton();
   const script = document.querySelector("script[src*='javascripts/offline.js']");
   const root = new URL("../", script.src); // the edition's root: /, /latest/, or /2026.1/ in the archive
@@ -94,7 +94,11 @@
       progress.setAttribute("aria-label", "Kemajuan menyimpan");
       const note = document.createElement("span");
       note.setAttribute("role", "status");
-      box.append(button, progress, note);
+      // In the place, beside its hidden copies of the button (the same words as here: macros/outputs/offline.py).
+      const parts = document.createElement("div");
+      parts.className = "buku-saku-simpan__isi";
+      parts.append(button, progress, note);
+      box.append(parts);
       if (!place) heading.after(box);
 
       const saved = () => {

@@ -271,21 +271,31 @@ def service_worker(site_dir: Path, stages: Mapping[str, list[str]] | None = None
 
 
 #: The place of a section's or stage's "Simpan" button, right under its H1, written into the page so that the button,
-#: which docs/javascripts/offline.js fills in only once the worker answers, pushes nothing down (layout shift).
-SAVE_PLACE = '<div class="buku-saku-simpan" data-simpan></div>'
+#: which docs/javascripts/offline.js fills in only once the worker answers, pushes nothing down (layout shift). It holds
+#: a hidden copy of the button in both its states, with their notes (the words of offline.js, counts at their widest),
+#: in the same grid cell as the button (docs/stylesheets/offline.css): the place is as high as the taller of them at
+#: any width and text size.
+SAVE_PLACE = ('<div class="buku-saku-simpan" data-simpan>'
+              '<div class="buku-saku-simpan__bayang" aria-hidden="true">'
+              '<button type="button" class="md-button" tabindex="-1" disabled>Simpan {kind} ini untuk dibaca tanpa sinyal</button>'
+              '<span>000 halaman, 0000 KB</span></div>'
+              '<div class="buku-saku-simpan__bayang" aria-hidden="true">'
+              '<button type="button" class="md-button" tabindex="-1" disabled>Tersimpan</button>'
+              '<span>000 halaman {kind} ini bisa dibuka tanpa sinyal.</span></div>'
+              '</div>')
 
 
 def reserve_save_buttons(site_dir: Path, stages: Mapping[str, list[str]] | None = None) -> list[str]:
     """Write the save button's place under the H1 of every page that gets one (its group's page); return their URLs."""
     reserved = []
-    for url in _groups(pages(site_dir), stages or {}):
+    for url, group in _groups(pages(site_dir), stages or {}).items():
         path = _file_of(site_dir, url)
         html = path.read_text(encoding="utf-8")
         end = html.find("</h1>")
         if end < 0 or "data-simpan" in html:
             continue
         end += len("</h1>")
-        path.write_text(html[:end] + SAVE_PLACE + html[end:], encoding="utf-8")
+        path.write_text(html[:end] + SAVE_PLACE.format(kind=group.kind) + html[end:], encoding="utf-8")
         reserved.append(url)
     return reserved
 

@@ -181,9 +181,9 @@ def test_whole_handbook_works_offline_with_search(phone):
     expect(heading(page)).not_to_contain_text("belum tersimpan")
     # The whole handbook is saved: section and stage pages say so instead of offering to save them.
     page.goto(phone.base + "/faq/")
-    expect(page.locator(".buku-saku-simpan button")).to_have_text("Tersimpan")
+    expect(page.locator(".buku-saku-simpan__isi button")).to_have_text("Tersimpan")
     page.goto(phone.base + "/kurikulum/tahap-1-orientasi/")
-    expect(page.locator(".buku-saku-simpan [role=status]")).to_contain_text("halaman tahap ini bisa dibuka tanpa sinyal")
+    expect(page.locator(".buku-saku-simpan__isi [role=status]")).to_contain_text("halaman tahap ini bisa dibuka tanpa sinyal")
 
 
 def test_new_edition_downloads_only_changed_files_and_waits_for_the_reader(tab, own_site, stages):
@@ -228,17 +228,17 @@ def test_a_section_is_saved_for_offline_reading_on_request(tab, own_site, stages
     assert record not in urls(plan(own_site, budget=0).precache)
     with serve(own_site) as (base, _):
         page.goto(base + "/" + section)
-        button = page.locator(".buku-saku-simpan button")
+        button = page.locator(".buku-saku-simpan__isi button")
         expect(button).to_have_text("Simpan bagian ini untuk dibaca tanpa sinyal")
         page.screenshot(path=str(own_site.parent / "simpan.png"))
         button.click()
         expect(button).to_have_text("Tersimpan")
-        expect(page.locator(".buku-saku-simpan [role=status]")).to_contain_text("bisa dibuka tanpa sinyal")
+        expect(page.locator(".buku-saku-simpan__isi [role=status]")).to_contain_text("bisa dibuka tanpa sinyal")
         page.context.set_offline(True)
         page.goto(base + "/" + record)
         expect(heading(page)).not_to_contain_text("belum tersimpan")
         page.goto(base + "/" + section)
-        expect(page.locator(".buku-saku-simpan button")).to_have_text("Tersimpan")
+        expect(page.locator(".buku-saku-simpan__isi button")).to_have_text("Tersimpan")
 
 
 def test_handbook_is_installable_with_its_manifest_and_icons(browser, site, tmp_path):

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.phone import set_text_size
+
 pytestmark = pytest.mark.browser
 
 #: Where the text under the H1 starts, and the button's place, as the page shows them.
 PLACE = """() => { const box = document.querySelector('.buku-saku-simpan');
-  return box && {top: box.nextElementSibling.getBoundingClientRect().top, filled: box.querySelector('button') !== null,
-                 button: box.querySelector('button') && box.querySelector('button').getBoundingClientRect().height}; }"""
+  return box && {top: box.nextElementSibling.getBoundingClientRect().top, filled: box.querySelector('.buku-saku-simpan__isi') !== null,
+                 button: box.querySelector('.buku-saku-simpan__isi button')?.getBoundingClientRect().height}; }"""
 
 
 def test_save_place_is_written_into_the_pages_that_get_a_button(site):
@@ -22,15 +24,32 @@ def test_save_place_is_written_into_the_pages_that_get_a_button(site):
     assert not has(".") and not has("sop/verval-data-kpm")
 
 
-@pytest.mark.parametrize("path", ["/tugas/", "/rencana/", "/kurikulum/tahap-1-orientasi/"])
-def test_save_button_appears_without_moving_the_text(phone, path):
-    """Check that the text under the H1 is where it was before the button ("Tersimpan" or "Simpan …") appeared,
-    and that the button is 44 px high."""
-    page = phone.open(path)
-    before = page.evaluate(PLACE)
-    assert before and not before["filled"], "the place is there, empty, before the worker answers"
-    page.wait_for_selector(".buku-saku-simpan button", timeout=20_000)
-    page.wait_for_timeout(300)
-    after = page.evaluate(PLACE)
-    assert abs(after["top"] - before["top"]) < 1, f"the text moved by {after['top'] - before['top']} px"
-    assert after["button"] >= 44, after
+#: Every layout shift of the page (the browser's own measure, as Lighthouse's CLS adds them up), with what moved.
+SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(
+  {value: e.value, moved: e.sources.map((s) => s.node ? (s.node.className || s.node.nodeName) : '?')}); })
+  .observe({type: 'layout-shift', buffered: true});"""
+
+
+@pytest.mark.parametrize("percent", [100, 150, 200])
+def test_save_button_appears_without_moving_the_text(phone, percent):
+    """Check on a section, a trainers' section and a learning stage, with the phone's text at 100, 150 and 200 %, that
+    nothing on the page moves while it loads and the button ("Tersimpan" or "Simpan …") appears (neither the text under
+    the H1 nor the header, which gets the edition selector), and that the button is 44 px high."""
+    session = set_text_size(phone.page, percent)
+    phone.page.add_init_script(SHIFTS)
+    for number, path in enumerate(("/tugas/", "/rencana/", "/kurikulum/tahap-1-orientasi/")):
+        page = phone.open(path)
+        before = page.evaluate(PLACE)
+        assert before, f"{path}: no place for the button"
+        if number == 0:  # later pages: the worker, already running, may answer before the first look
+            assert not before["filled"], f"{path}: the place is there, empty, before the worker answers"
+        page.wait_for_selector(".buku-saku-simpan__isi button", timeout=20_000)
+        page.locator(".md-header .md-version__current").wait_for()
+        page.wait_for_timeout(300)
+        after = page.evaluate(PLACE)
+        assert abs(after["top"] - before["top"]) < 1, f"{path} at {percent} %: the text moved by {after['top'] - before['top']} px"
+        shifts = page.evaluate("window.__shifts")
+        assert not [s for s in shifts if s["value"] > 0], f"{path} at {percent} %: layout shifts {shifts}"
+        assert after["button"] >= 44, (path, after)
+    session.detach()
