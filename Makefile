@@ -26,7 +26,7 @@ lint-js: node_modules/.package-lock.json
 ## test-later: the fast tests again with every clock 400 days ahead (Debian's faketime), so no date bomb lands
 ##   (.ci/run runs it after make test; tests marked real_clock need the real one)
 test-later: $(VENV)/.test debian-tools
-	faketime '+400 days' $(BIN)/pytest -q -p no:cacheprovider -m "not browser and not real_clock"
+	faketime '+400 days' $(BIN)/pytest -q -p no:cacheprovider -n 0 -m "not browser and not real_clock"
 
 ## validate: check data/ and print every error, or "ok" with counts
 validate: $(VENV)/.site

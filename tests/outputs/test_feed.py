@@ -11,7 +11,6 @@ from macros.load.handbook import load_handbook
 from macros.model.changes import all_changes
 from macros.outputs.feed import atom_feed, entry_id
 from tests.support.data import BASE
-from tests.support.project import build, copy_project
 
 SITE = "Buku Saku TKSK"
 SOP = "data/sop/sop-uji.yml"
@@ -93,15 +92,10 @@ def test_empty_handbook_still_gives_a_valid_feed():
     assert not parsed.bozo and parsed.entries == [] and parsed.feed.updated == "1970-01-01T00:00:00Z"
 
 
-def test_two_builds_give_the_same_feed(site, tmp_path, real_handbook):
-    """Check that the built site has feed.xml at its root, valid and with absolute links, and that a second build of
-    the same data writes exactly the same bytes (nothing in it depends on the time of the build)."""
-    feed = (site / "feed.xml").read_bytes()
-    parsed = feedparser.parse(feed)
+def test_built_site_has_the_feed_with_one_entry_per_change(site, real_handbook):
+    """Check that the built site has feed.xml at its root, valid and with absolute links (that a build on another day
+    writes the same bytes, feed.xml among them: tests/common/test_clock.py)."""
+    parsed = feedparser.parse((site / "feed.xml").read_bytes())
     assert not parsed.bozo
     assert [e.id for e in parsed.entries] == [entry_id(c) for c in all_changes(real_handbook)]  # one entry per change
     assert all(re.match(r"https?://", e.link) for e in parsed.entries)
-    again = tmp_path / "site"
-    result = build(copy_project(tmp_path / "p"), again)
-    assert result.returncode == 0, result.stderr
-    assert (again / "feed.xml").read_bytes() == feed

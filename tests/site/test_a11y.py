@@ -19,8 +19,8 @@ COMPOSED = ("/rencana/susun/#modul=mengenal-tksk-dan-aturannya,-,fungsi-tksk-di-
 #: trainers' kits and composer, the updates and edition pages, the guides, and the page for an address that does not exist.
 PAGE_TYPES = (
     "/", "/tugas/", "/program/", "/sop/verval-data-kpm/", "/regulasi/", "/regulasi/permensos-03-2013/",
-    "/tugas/fungsi-pencegahan/", "/program/program-rastra/", "/faq/", "/faq/apa-fungsi-saya-di-lapangan/",
-    "/rakor/rakor-sulbar-2023/", "/glosarium/", "/glosarium/tksk/", "/sumber/berita-rakor-sulbar-2023/",
+    "/tugas/fungsi-pencegahan/", "/program/program-rastra/", "/faq/", "/faq/apa-fungsi-saya-di-lapangan/", "/rakor/",
+    "/rakor/rakor-sulbar-2023/", "/glosarium/", "/glosarium/tksk/", "/sumber/", "/sumber/berita-rakor-sulbar-2023/",
     "/kurikulum/", "/kurikulum/tahap-1-orientasi/", "/kurikulum/pelaporan-tksk/", "/kurikulum/progres/",
     "/rencana/orientasi-tksk-baru/", COMPOSED, "/pembaruan/", "/edisi/edisi-2026-1/", "/tentang/", "/penyunting/",
     "/halaman-yang-tidak-ada/",

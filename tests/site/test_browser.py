@@ -139,28 +139,3 @@ def test_pages_open_offline_after_the_first_visit(phone):
     expect(heading(page)).to_contain_text("RASTRA")
     page.goto(phone.base + "/halaman-yang-tidak-ada/")
     expect(heading(page)).to_contain_text("belum tersimpan")
-
-
-#: One page of every kind a reader meets: Beranda, the section indexes and a record of each type.
-A11Y_PAGES = (
-    "/", "/tugas/", "/program/", "/regulasi/", "/faq/", "/rakor/", "/glosarium/", "/sumber/", "/pembaruan/", "/tentang/",
-    "/penyunting/", SOP_VERVAL, "/tugas/tugas-umum-tksk/", "/program/program-rastra/", "/regulasi/permensos-03-2013/",
-    "/faq/apa-fungsi-saya-di-lapangan/", "/rakor/rakor-sulbar-2023/", "/glosarium/tksk/", "/sumber/berita-rakor-sulbar-2023/",
-)
-#: Violations of the theme's markup that this project cannot change (none since search has its own named dialog).
-A11Y_THEME_ISSUES: set[str] = set()
-
-
-def test_pages_have_no_serious_accessibility_violations(phone):
-    """Check with axe-core that no page of any kind has a serious or critical accessibility violation."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-    found = []
-    for path in A11Y_PAGES:
-        page = phone.open(path)
-        expect(heading(page)).to_be_visible()
-        for violation in axe.run(page).response["violations"]:
-            if violation["impact"] in ("serious", "critical") and violation["id"] not in A11Y_THEME_ISSUES:
-                found.append(f"{path}: {violation['id']} ({len(violation['nodes'])}×) {violation['nodes'][0]['html'][:120]}")
-    assert not found
