@@ -168,7 +168,7 @@ def opening_cost(base: str, site: Path, browser, ours: bool) -> tuple[int, int]:
     sizes: dict[str, int] = {}
 
     def finished(request):
-        if any(part in request.url for part in ("/pagefind/", "/search/", "/workers/search.")):
+        if any(part in request.url for part in ("/pagefind/", "/search/", "/workers/search.", "/javascripts/cari.js")):
             size = request.sizes()["responseBodySize"]
             if not size:  # a worker's script is reported as 0 bytes: counted as the preview sends it, gzip
                 size = len(gzip.compress((site / request.url.removeprefix(base + "/").split("?")[0]).read_bytes()))

@@ -11,7 +11,9 @@
  *     practice (a second tag, Pagefind meta "cakupan") and an excerpt with the words marked;
  *   - the opened page marks the words that matched (Material's search.highlight used ?h= too), here
  *     the page's own words (a search for "dipetakan" marks "pemetaan").
- * Nothing loads until the reader opens search: then pagefind.js, its wasm and the index fragments the
+ * Nothing loads until the reader opens search: then this file (every page loads only cari-muat.js, which fetches it
+ * when the reader opens search or comes from a result, and hands over what was typed meanwhile), pagefind.js, its
+ * wasm and the index fragments the
  * words need, plus pagefind/kata-cari.json (macros/outputs/search.py): the glossary's names (acronym, long form
  * and aliases of each entry, with its page), the search-aid list (data/kata-cari.yml: everyday words and the
  * handbook words they lead to, question words to leave out) and the pages that are not records.
@@ -388,14 +390,15 @@
     });
   }
 
-  toggle.addEventListener("change", () => {
-    if (!toggle.checked) return;
+  function opened() {
     if (!engine) say("Memuat pencarian…");
     load().then(() => { if (!input.value.trim()) say("Ketik untuk mulai mencari"); }, () => {
       say("Pencarian belum bisa dibuka. Sambungkan ponsel ke internet sekali, lalu coba lagi.");
     });
     if (document.activeElement !== input) input.focus();
-  });
+  }
+
+  toggle.addEventListener("change", () => { if (toggle.checked) opened(); });
   input.addEventListener("focus", () => { if (!toggle.checked) open(); });
   input.addEventListener("input", () => run(input.value.trim()));
   form.addEventListener("submit", (event) => {
@@ -474,4 +477,7 @@
 
   highlight();
   window.bukuSakuCari = search;
+  // Loaded by cari-muat.js once the panel was opened or typed in: take over from there.
+  if (toggle.checked) opened();
+  if (input.value.trim()) run(input.value.trim());
 })();

@@ -24,7 +24,8 @@
  * Markup (rendered server-side; attribute values are read as plain text):
  *   .kuis[data-modul][data-tahap] > fieldset.kuis-soal[data-soal=QID][data-versi][data-jenis][data-benar]
  *       data-jenis "satu"/"kasus" (radios), "beberapa" (checkboxes), "urutan" (ol.kuis-urutan > li[data-nilai]);
- *       inside: button.kuis-periksa, .kuis-umpan (live region), details.kuis-kunci.
+ *       inside: .kuis-aksi[hidden] > button.kuis-periksa (shown once wired), .kuis-umpan (live region),
+ *       details.kuis-kunci.
  *     .kuis also holds, all optional: .kuis-mode#ulangi[hidden] (.kuis-mode-teks, button.kuis-semua),
  *       .kuis-hasil (live region), .kuis-akhir (button.kuis-ulangi, .kuis-lanjut).
  *   section.kuis-tahap[data-tahap] > .kuis-daftar > li.kuis-modul[data-modul][data-soal="QID:VERSI ..."]
@@ -40,6 +41,9 @@
  *   only while "v" equals the question's data-versi. Versi 1 (before mastery, no "pertama") is kept and
  *   counts as practised: nobody knows if the key had been read. A newer versi is never overwritten.
  *   Without storage (private mode, blocked, full) answers live in memory until the page is left.
+ *
+ * On module pages this file is loaded by kuis-muat.js once the quiz nears the screen (after the page has
+ * loaded); elsewhere (stage, progress and Belajar pages) with the page.
  *
  * Material's instant navigation may call init again: every element it wires is marked with
  * data-kuis-siap and skipped the next time. Each save dispatches "kuis:progres" on document.
@@ -299,6 +303,8 @@
     if (b.jenis === "urutan") siapkanUrutan(fs, b.urutan);
     fs.setAttribute(SIAP, "");
     if (b.kunci) tutupKunci(b.kunci);
+    const aksi = b.tombol.closest(".kuis-aksi");
+    if (aksi) aksi.hidden = false; // rendered hidden: the button does nothing until wired here
     aturTombol(b.tombol, "periksa");
     b.tombol.addEventListener("click", () => {
       const mode = b.tombol.getAttribute("data-kuis-mode");

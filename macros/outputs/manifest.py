@@ -6,7 +6,7 @@ the reader address, ``../latest/`` beside the edition's folder (macros/tools/pub
 ``latest/`` or from an archived edition opens, and stays in, the newest edition, where the offline copy is.
 
 The icons are committed files (docs/images/ikon-*.png), drawn from docs/images/ikon.svg (Material's
-``book-open-variant``, the header logo, white on the header's indigo) by rendering the SVG in Chromium
+``book-open-variant`` on the header's indigo; the header logo too: theme.logo, mkdocs.yml) by rendering the SVG in Chromium
 at 192 and 512 px; the maskable icon keeps the book inside the central 80 % safe zone.
 """
 

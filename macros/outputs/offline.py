@@ -54,8 +54,10 @@ SKIP_PAGES = ("print_page/",)
 #: the whole curriculum as data (29 KiB gzip), are for trainers preparing a session, not for a TKSK in the field;
 #: with them, the pages of a published edition no longer all fit in the budget (2,095 of 2,064 KiB, 2026-12).
 SAVED_ON_REQUEST = ("rencana/",)
-#: Shell files the pages load only on demand, so they are not found among the pages' links.
-ON_DEMAND = ("manifest.webmanifest",)
+#: Shell files the pages load only on demand, so they are not found among the pages' links: search and the quiz,
+#: which the pages load when the reader opens search or nears a quiz (docs/javascripts/cari-muat.js, kuis-muat.js),
+#: must work without signal too.
+ON_DEMAND = ("manifest.webmanifest", "javascripts/cari.js", "javascripts/kuis.js", "stylesheets/kuis.css")
 LINKED = re.compile(rb'(?:src|href)="([^"#?:]+\.(?:css|js|png|svg|ico|webmanifest|json))"')
 
 

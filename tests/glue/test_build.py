@@ -35,7 +35,7 @@ class _Page(HTMLParser):
             self.links.append(a["href"])
         if tag in ("script", "img", "iframe", "audio", "video", "source") and a.get("src"):
             self.resources.append(a["src"])
-        if tag == "link" and a.get("href") and a.get("rel") not in ("canonical", "alternate"):
+        if tag == "link" and a.get("href") and not {"canonical", "alternate"} & set((a.get("rel") or "").split()):
             self.resources.append(a["href"])
         if tag == "meta" and (a.get("property") or a.get("name")):
             self.meta[a.get("property") or a.get("name")] = a.get("content", "")

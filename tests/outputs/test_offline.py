@@ -276,4 +276,6 @@ def test_todays_handbook_is_saved_whole_within_budget(site, stages):
     assert set(pages(site)) - trainers <= saved and not trainers & saved
     assert [g.page for g in chosen.groups.values() if not chosen.complete(g)] == ["rencana/"]
     assert set(chosen.groups["program/"].urls) >= {p for p in pages(site) if p.startswith("sop/")}  # SOPs are listed under Program
+    # A module page loads its quiz itself as the reader nears it (kuis-muat.js): the quiz files are saved all the same.
+    assert {"javascripts/kuis-muat.js", "javascripts/kuis.js", "stylesheets/kuis.css"} <= saved
     assert chosen.precache_bytes <= BUDGET

@@ -14,12 +14,16 @@ import pytest
 from macros.tools.serve import serving
 
 SCRIPT = re.compile(r'<script (?:defer )?src="([^"]+)"')
-STYLE = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
+STYLE = re.compile(r'(?<!<noscript>)<link rel="stylesheet" href="([^"]+)"')
+NOSCRIPT_STYLE = re.compile(r'<noscript><link rel="stylesheet" href="([^"]+)"></noscript>')
 #: Markup each page-specific script works on: the page loads the script exactly when the markup is there.
 MARKUP = {
     "javascripts/kuis.js": re.compile(r'class="kuis[-" ]'),
     "javascripts/pembaruan.js": re.compile(r'class="pembaruan-saring"'),
 }
+#: A module page's quiz (its questions): loaded by kuis-muat.js when the reader nears it, not with the page.
+QUESTIONS = re.compile(r'class="kuis-soal"')
+QUIZ_LOADER = "javascripts/kuis-muat.js"
 
 
 def pages(site: Path) -> dict[str, str]:
@@ -38,13 +42,22 @@ def loaded(html: str, pattern: re.Pattern[str]) -> set[str]:
 
 
 def test_page_scripts_load_only_where_their_markup_is(site):
-    """Check that kuis.js and pembaruan.js load on exactly the pages that hold their markup, and print-site's script nowhere else."""
+    """Check that kuis.js and pembaruan.js load on exactly the pages that hold their markup (on a module page kuis.js
+    through kuis-muat.js, as the quiz nears the screen, with kuis.css for readers without JavaScript), and print-site's
+    script nowhere else."""
+    modules = 0
     for url, html in pages(site).items():
-        scripts = loaded(html, SCRIPT)
+        scripts, styles, noscript = loaded(html, SCRIPT), loaded(html, STYLE), loaded(html, NOSCRIPT_STYLE)
+        lazy = bool(QUESTIONS.search(html))
+        modules += lazy
         for script, markup in MARKUP.items():
-            assert (script in scripts) == bool(markup.search(html)), f"{url or '/'}: {script} loaded {script in scripts}"
+            wanted = bool(markup.search(html)) and not (lazy and script == "javascripts/kuis.js")
+            assert (script in scripts) == wanted, f"{url or '/'}: {script} loaded {script in scripts}"
+        assert (QUIZ_LOADER in scripts) == lazy, f"{url or '/'}: {QUIZ_LOADER} loaded {QUIZ_LOADER in scripts}"
         assert "js/print-site.js" not in scripts, f"{url or '/'} loads the print page's script"
-        assert ("stylesheets/kuis.css" in loaded(html, STYLE)) == ("javascripts/kuis.js" in scripts), url
+        assert ("stylesheets/kuis.css" in styles) == ("javascripts/kuis.js" in scripts), url
+        assert noscript == ({"stylesheets/kuis.css"} if lazy else set()), url
+    assert modules >= 10
     assert "javascripts/kuis.js" in loaded((site / "kurikulum/index.html").read_text(encoding="utf-8"), SCRIPT)
     assert "javascripts/pembaruan.js" in loaded((site / "pembaruan/index.html").read_text(encoding="utf-8"), SCRIPT)
     assert "js/print-site.js" in loaded((site / "print_page/index.html").read_text(encoding="utf-8"), SCRIPT)
@@ -54,15 +67,17 @@ def test_every_linked_script_and_style_exists(site):
     """Check that every script and style a page links is in the site (Material's bundle line comes from Material's block)."""
     for url, html in pages(site).items():
         folder = site / url
-        for ref in SCRIPT.findall(html) + STYLE.findall(html):
+        for ref in SCRIPT.findall(html) + STYLE.findall(html) + NOSCRIPT_STYLE.findall(html):
             assert (folder / ref).resolve().is_file(), f"{url or '/'} links a missing file: {ref}"
         assert re.search(r'<script defer src="[./]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"', html), url
 
 
 def test_feed_link_only_on_home_and_updates(site):
-    """Check that the Atom feed is announced on Beranda and Pembaruan only (Material fetches sitemap.xml for each alternate link)."""
-    with_feed = {url for url, html in pages(site).items() if 'rel="alternate" type="application/atom+xml"' in html}
+    """Check that the Atom feed is announced on Beranda and Pembaruan only, with "alternate" among its rel tokens for
+    feed readers but not as the whole value: Material fetches sitemap.xml for each link[rel=alternate]."""
+    with_feed = {url for url, html in pages(site).items() if 'rel="alternate feed" type="application/atom+xml"' in html}
     assert with_feed == {"", "pembaruan/"}
+    assert not [url for url, html in pages(site).items() if '<link rel="alternate"' in html]
 
 
 OG_IMAGE = re.compile(r'<meta property="og:image" content="([^"]+)">')

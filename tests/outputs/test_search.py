@@ -223,13 +223,15 @@ def test_slash_opens_search_and_a_long_form_opens_the_acronyms_page_with_words_m
 
 @pytest.mark.browser
 def test_the_page_loads_search_only_when_it_is_opened(phone):
-    """Check that a page fetches nothing of Pagefind until the header button opens search, then finds as keys come up."""
+    """Check that a page fetches nothing of search but cari-muat.js (neither cari.js nor Pagefind) until the header
+    button opens search, then finds as keys come up."""
     page = phone.page
     fetched = []
     page.on("request", lambda request: fetched.append(request.url))  # the page's own requests, not the offline worker's
     phone.open("/")
     page.wait_for_load_state("networkidle")
-    assert not [url for url in fetched if "/pagefind/" in url]
+    assert not [url for url in fetched if "/pagefind/" in url or url.endswith("/javascripts/cari.js")]
+    assert [url for url in fetched if url.endswith("/javascripts/cari-muat.js")]
     page.locator('.md-header label.md-header__button[for="__search"]').tap()
     query = page.locator(".md-search__input")
     expect(query).to_be_focused()
@@ -239,6 +241,7 @@ def test_the_page_loads_search_only_when_it_is_opened(phone):
     assert any(href.startswith("/sop/verval-data-kpm/?h=verval") for href in top), top
     loaded = {url.split("/pagefind/")[1].split("/")[0].split("_")[0] for url in fetched if "/pagefind/" in url}
     assert {"pagefind.js", "kata-cari.json", "wasm.id.pagefind"} <= loaded, loaded
+    assert [url for url in fetched if url.endswith("/javascripts/cari.js")]
 
 
 @pytest.mark.browser

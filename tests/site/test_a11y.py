@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from tests.support.phone import set_text_size
+from tests.support.phone import load_quiz, set_text_size
 
 #: "Susun sesi sendiri" with a session composed (its order list, FAQ choices, message-free kit all shown).
 COMPOSED = ("/rencana/susun/#modul=mengenal-tksk-dan-aturannya,-,fungsi-tksk-di-lapangan"
@@ -113,6 +113,7 @@ def _small_controls(page: Page, selector: str) -> list[str]:
 def test_quiz_and_navigation_controls_are_thumb_sized(phone):
     """Check that quiz answers and buttons, header buttons and menu entries are at least 44 px each way at 360 px."""
     page = phone.open("/kurikulum/pelaporan-tksk/")
+    load_quiz(page)
     small = _small_controls(page, ".kuis button, .kuis label, .md-header__button, .md-search__icon")
     page.locator("label.md-header__button[for='__drawer']").tap()
     page.wait_for_timeout(400)
@@ -127,6 +128,7 @@ def test_text_zoomed_to_200_percent_loses_nothing(phone, path):
     """Check that with the phone's text at 200% the page does not scroll sideways and the title and content stay readable."""
     set_text_size(phone.page, 200)
     page = phone.open(path)
+    load_quiz(page)
     page.wait_for_timeout(200)
     overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"{path}: scrolls sideways by {overflow} px at 200% text"

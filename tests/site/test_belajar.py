@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -66,8 +67,17 @@ def seed(page: Page, modules: dict[str, str], versi: int = 2) -> None:
     page.reload()
 
 
+def ready(question: Locator) -> Locator:
+    """Scroll to a question as a reader does and wait until kuis.js has wired it: a module page loads the quiz
+    (kuis-muat.js) only as the reader nears it."""
+    question.scroll_into_view_if_needed()
+    expect(question).to_have_attribute("data-kuis-siap", "")
+    return question
+
+
 def answer(question: Locator, right: bool = True, keyboard: bool = False) -> None:
     """Answer one question of any kind, rightly or not, the way a reader does, then press "Periksa jawaban"."""
+    ready(question)
     kind = question.get_attribute("data-jenis")
     wanted = question.get_attribute("data-benar").split(",")
     if kind == "urutan":
@@ -102,6 +112,7 @@ def test_a_module_answered_right_without_the_key_is_mastered_kept_after_reload_a
     all_questions = questions(page)
     kinds = {all_questions.nth(i).get_attribute("data-jenis") for i in range(all_questions.count())}
     assert kinds == {"satu", "beberapa", "urutan", "kasus"}
+    ready(all_questions.first)
     expect(page.locator(".kuis-kunci").first).to_be_hidden()  # the answer waits until the reader has tried
 
     done = []
@@ -117,13 +128,16 @@ def test_a_module_answered_right_without_the_key_is_mastered_kept_after_reload_a
     expect(module_status(page, VERVAL)).to_have_text(f"Dilatih: {len(done)} dari {all_questions.count()} soal dikuasai")
 
     page.reload()
+    ready(done[0])
     for question in done:
         assert "kuis-dikuasai" in question.get_attribute("class"), "answers are kept after a reload"
     expect(page.locator(".kuis-hasil")).to_contain_text(f"Skor Anda: {len(done)} dari")
 
-    wait_until_saved_offline(page, MODULE, PROGRESS)
+    # Without signal the quiz files come from the offline copy, though the page loads them only near the quiz.
+    wait_until_saved_offline(page, MODULE, PROGRESS, "/javascripts/kuis.js", "/stylesheets/kuis.css")
     page.context.set_offline(True)
     page.goto(phone.base + MODULE)
+    ready(questions(page).first)
     for i in range(all_questions.count()):
         question = questions(page).nth(i)
         if "kuis-dikuasai" not in (question.get_attribute("class") or ""):
@@ -134,6 +148,37 @@ def test_a_module_answered_right_without_the_key_is_mastered_kept_after_reload_a
     expect(module_status(page, VERVAL)).to_have_text("Dikuasai")
     page.reload()
     expect(module_status(page, VERVAL)).to_have_text("Dikuasai")
+
+
+QUIZ_FILES = re.compile(r"/(javascripts/kuis\.js|stylesheets/kuis\.css)$")
+
+
+def test_a_module_page_loads_its_quiz_only_as_the_reader_nears_it(phone):
+    """Check that a module page opens without kuis.js and kuis.css and shows no button that does nothing yet, that
+    the reader scrolling down fetches them before the quiz is on screen, and that the quiz then works."""
+    requested: list[str] = []
+    phone.page.on("request", lambda request: requested.append(request.url))
+    page = phone.open(MODULE)
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith("/javascripts/kuis-muat.js") for url in requested)
+    assert not [url for url in requested if QUIZ_FILES.search(url)], "the quiz files wait for the reader"
+    first = questions(page).first
+    expect(first.locator(".kuis-periksa")).to_be_hidden()  # shown once kuis.js has wired it
+    expect(first.locator("details.kuis-kunci")).to_be_visible()  # meanwhile the answer is there, as without JavaScript
+
+    top = None
+    for _ in range(40):  # a thumb's flick at a time
+        page.evaluate("window.scrollBy(0, 250)")
+        page.wait_for_timeout(250)
+        if [url for url in requested if QUIZ_FILES.search(url)]:
+            top = first.bounding_box()["y"]
+            break
+    assert top is not None and top > 740, f"the quiz files came when the first question was at {top} px"
+    assert sorted(url.rsplit("/", 1)[1] for url in requested if QUIZ_FILES.search(url)) == ["kuis.css", "kuis.js"]
+    ready(first)
+    expect(first.locator(".kuis-kunci")).to_be_hidden()
+    answer(first, right=True)
+    expect(first.locator(".kuis-umpan")).to_contain_text("Benar.")
 
 
 def test_coba_lagi_closes_the_key_and_an_answer_after_it_is_practised_not_mastered(phone, tmp_path):
@@ -177,7 +222,7 @@ def test_coba_lagi_closes_the_key_and_an_answer_after_it_is_practised_not_master
     expect(page.locator(".kuis-hasil")).to_have_text(f"Skor Anda: 0 dari {total} soal dikuasai, 2 dilatih, {total - 2} belum dijawab.")
     expect(module_status(page, VERVAL)).to_have_text(f"Dilatih: 0 dari {total} soal dikuasai")
     page.reload()  # a reload is no new attempt: the question comes back as practised, with "Coba lagi"
-    assert "kuis-dilatih" in questions(page).first.get_attribute("class")
+    assert "kuis-dilatih" in ready(questions(page).first).get_attribute("class")
     expect(questions(page).first.locator(".kuis-periksa")).to_have_text("Coba lagi")
     questions(page).first.locator(".kuis-periksa").tap()
     answer(questions(page).first, right=True)
@@ -196,7 +241,7 @@ def test_option_order_changes_between_attempts_yet_the_check_is_right(phone):
     option itself, not its place, and ordering questions keep their written order."""
     page = phone.open(MODULE)
     for kind in ("satu", "beberapa", "kasus"):
-        question = page.locator(f'fieldset.kuis-soal[data-jenis="{kind}"]').first
+        question = ready(page.locator(f'fieldset.kuis-soal[data-jenis="{kind}"]').first)
         count = question.locator("input").count()
         first_order = option_order(question)
         assert sorted(first_order, key=int) == [str(n) for n in range(1, count + 1)]
@@ -312,7 +357,7 @@ def test_progress_saved_before_mastery_counts_as_practised_and_breaks_nothing(ph
     page.goto(phone.base + STAGE)
     expect(page.locator("section.kuis-sertifikat")).to_be_hidden()
     page.goto(phone.base + MODULE)
-    first = questions(page).first
+    first = ready(questions(page).first)
     assert "kuis-dilatih" in first.get_attribute("class") or "kuis-salah" in first.get_attribute("class")
     expect(first.locator(".kuis-periksa")).to_have_text("Coba lagi")
     first.locator(".kuis-periksa").tap()
@@ -324,6 +369,8 @@ def test_progress_saved_before_mastery_counts_as_practised_and_breaks_nothing(ph
         page.evaluate("([key, text]) => localStorage.setItem(key, text)", [STORE, text])
         for path in (MODULE, STAGE, PROGRESS):
             page.goto(phone.base + path)
+            if path == MODULE:
+                ready(questions(page).first)
             expect(page.locator(".kuis-status").first).to_have_text("Belum dimulai")
     newer = '{"versi": 3, "soal": {}, "baru": true}'
     page.evaluate("([key, text]) => localStorage.setItem(key, text)", [STORE, newer])
@@ -433,7 +480,7 @@ def test_after_a_check_options_say_right_and_chosen_in_words_and_shape(phone, ki
     """Check that after a wrong answer the right options read "✓ Jawaban benar" with a solid border, the wrong chosen
     one "✗ Pilihan Anda" with a dashed border, the others nothing; and that "Coba lagi" clears the marks."""
     page = phone.open(MODULE)
-    question = page.locator(f'fieldset.kuis-soal[data-jenis="{kind}"]').first
+    question = ready(page.locator(f'fieldset.kuis-soal[data-jenis="{kind}"]').first)
     key = question.get_attribute("data-benar").split(",")
     options = question.locator(".kuis-pilihan label")
     values = [options.nth(i).locator("input").get_attribute("value") for i in range(options.count())]

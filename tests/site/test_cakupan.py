@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.phone import WIDTH
+from tests.support.phone import WIDTH, load_quiz
 
 pytestmark = pytest.mark.browser
 
@@ -46,6 +46,7 @@ def test_search_result_of_a_regional_record_shows_its_label(phone):
 def test_quiz_explanation_shows_the_label_once_answered(phone):
     """Check that the explanation of a question citing a regional record shows the label when the answer is checked."""
     page = phone.open("/kurikulum/koordinasi-dan-rakor/")
+    load_quiz(page)
     question = page.locator("#soal-koord-tujuan-rakor-probolinggo")
     question.get_by_label(re.compile("Meninjau kerja 2020")).check()
     question.locator(".kuis-periksa").tap()

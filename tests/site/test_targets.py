@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.phone import load_quiz
 from tests.support.targets import TARGETS
 
 pytestmark = pytest.mark.browser
@@ -41,6 +42,7 @@ def test_every_control_is_big_enough_on_every_page_type(phone):
     for path in PAGES:
         phone.open(path)
         page.wait_for_load_state("load")
+        load_quiz(page)  # the module's quiz, styled and wired as the reader finds it
         found += [f"{path}: {s}" for s in _too_small(page)]
     phone.open("/sop/verval-data-kpm/")
     page.keyboard.press("/")

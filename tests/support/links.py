@@ -25,7 +25,7 @@ class _Targets(HTMLParser):
             self.links.append(a["href"])
         if tag in ("script", "img", "source") and a.get("src"):
             self.links.append(a["src"])
-        if tag == "link" and a.get("href") and a.get("rel") not in ("canonical", "alternate"):
+        if tag == "link" and a.get("href") and not {"canonical", "alternate"} & set((a.get("rel") or "").split()):
             self.links.append(a["href"])
 
 

@@ -6,7 +6,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from playwright.sync_api import CDPSession, Locator, Page
+from playwright.sync_api import CDPSession, Locator, Page, expect
 
 WIDTH = 360
 PHONE = {"viewport": {"width": WIDTH, "height": 740}, "is_mobile": True, "has_touch": True}
@@ -35,6 +35,17 @@ class Phone:
         locator.tap()
         self.page.wait_for_url(url_pattern)
         self.page.wait_for_load_state()
+
+
+def load_quiz(page: Page) -> None:
+    """Bring a module page's quiz to life as a reader does, by scrolling to it (kuis-muat.js loads kuis.css and kuis.js
+    only then), wait until kuis.js has wired every question, and go back to the top. A page without a quiz: nothing."""
+    questions = page.locator("fieldset.kuis-soal")
+    if not questions.count():
+        return
+    questions.first.scroll_into_view_if_needed()
+    expect(page.locator("fieldset.kuis-soal:not([data-kuis-siap])")).to_have_count(0)
+    page.evaluate("window.scrollTo(0, 0)")
 
 
 def evaluate_until(page: Page, script: str, condition, what: str, seconds: float = 30, arg=None):
