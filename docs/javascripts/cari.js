@@ -24,14 +24,17 @@
  *     "keluarga penerima manfaat"), then single words; question words ("saya", "apa", "bagaimana") are left out
  *     unless nothing else is left;
  *   - it is searched as typed and with one unit at a time replaced by each of its other names ("bpnt" for
- *     "bantuan pangan non tunai") or handbook words ("verval" for "dicoret"). The lists are merged by each
- *     page's best score relative to the best page of its list; a page found by the reader's own word ranks above
- *     one found only by another name, except that handbook words rank as the reader's own (an everyday word
- *     the handbook does not use finds only stray pages);
+ *     "bantuan pangan non tunai"), handbook words ("verval" for "dicoret") or, for a number, its other way of
+ *     being written ("3" and "03"). The lists are merged by each page's best score relative to the best page of
+ *     its list, plus a quarter of its relative scores in the other lists (a page several names find beats one
+ *     that one name finds); a page found by the reader's own word ranks above one found only by another name,
+ *     except that handbook words rank as the reader's own (an everyday word the handbook does not use finds
+ *     only stray pages);
  *   - when no page holds every unit, each unit is searched alone and pages holding most units come first,
  *     labelled "Hasil untuk sebagian kata: …" with the units the first result holds; so no screen is empty
  *     while some word matches;
- *   - a query that is exactly one glossary name shows the entry's own page first (the acronym's page), and
+ *   - a query naming a rule by kind, number and year ("permensos 3 2013") shows that rule's page first, a query
+ *     that is exactly one glossary name shows the entry's own page first (the acronym's page), and
  *     pages that are not records (lists, letters, section indexes) come after every record: Pagefind's weight
  *     (data-pagefind-weight, set at build time) lowers their scores but cannot promise that order;
  *   - the excerpt is cut from the page's text (Pagefind's data.content and data.locations) to start at the
@@ -51,6 +54,7 @@
   const FIRST_SHOWN = 5; // what a 360 x 740 screen holds (extra.css keeps results compact); the rest follows
   const MAX_VARIANTS = 8;
   const VARIANT_WEIGHT = 0.9; // a page found by the reader's own words ranks above one found only by another name
+  const ALSO_WEIGHT = 0.25; // what a page's scores for a unit's other names add to its best one
   const WHOLE_WEIGHT = 0.5; // a page holding the whole query gains half the most a page can score by its units
   const HIGHLIGHT_WORDS = 8;
   const EXCERPT_WORDS = 24;
@@ -73,6 +77,7 @@
     const longest = Math.max(1, ...[...phrases.keys()].map((p) => p.split(" ").length));
     return {
       groups, phrases, longest, stop: new Set(found.abaikan || []), lists: new Set(found.daftar || []), total: found.halaman || 1,
+      rules: found.regulasi || [],
     };
   }
 
@@ -94,6 +99,12 @@
     return text.toLowerCase().replace(/\([^)]*\)/g, " ").replace(/[,;:/?!.\u2013\u2014]/g, " ").split(/\s+/).filter(Boolean).join(" ");
   }
 
+  /* A regulation's number written the other way: "3" is also "03" (Permensos 03/2013), "03" is also "3". */
+  function numberForms(word) {
+    if (/^\d$/.test(word)) return [`0${word}`];
+    return /^0+\d+$/.test(word) ? [word.replace(/^0+(?=\d)/, "")] : [];
+  }
+
   /* The query's units: the longest known phrase at each place, else one word; question words left out. */
   function units(query, e) {
     const words = normalise(query).split(" ").filter(Boolean);
@@ -104,7 +115,7 @@
         const phrase = words.slice(i, i + n).join(" ");
         if (e.phrases.has(phrase)) unit = Object.assign({ text: phrase, size: n }, e.phrases.get(phrase));
       }
-      unit = unit || { text: words[i], alts: [], padanan: false, size: 1, stop: e.stop.has(words[i]) };
+      unit = unit || { text: words[i], alts: numberForms(words[i]), same: true, padanan: false, size: 1, stop: e.stop.has(words[i]) };
       found.push(unit);
       i += unit.size;
     }
@@ -121,16 +132,23 @@
     const found = whole && whole.length > us.length ? [{ q: whole.map((u) => u.text).join(" "), weight: own }] : [];
     found.push({ q: typed.join(" "), weight: own });
     us.forEach((u, k) => u.alts.forEach((alt) => {
-      found.push({ q: typed.map((text, j) => (j === k ? alt : text)).join(" "), weight: u.padanan ? 1 : VARIANT_WEIGHT });
+      found.push({ q: typed.map((text, j) => (j === k ? alt : text)).join(" "), weight: u.padanan || u.same ? 1 : VARIANT_WEIGHT });
     }));
     const seen = new Set();
     return found.filter((f) => !seen.has(f.q) && seen.add(f.q)).slice(0, MAX_VARIANTS);
   }
 
-  /* The Pagefind id of the glossary page whose entry has the whole query as a name ("kpm", "keluarga penerima manfaat"). */
-  function entryPage(query, groups) {
+  /* The Pagefind id of the page the query names, to show first: a rule whose kind (or a glossary name of it), number
+     and year are all in the query ("permensos 3 2013", "peraturan menteri sosial nomor 03 tahun 2013"), else the
+     glossary page whose entry has the whole query as a name ("kpm", "keluarga penerima manfaat"). */
+  function entryPage(query, e) {
     const q = normalise(query);
-    const entry = groups.find((g) => g.nama.includes(q));
+    const words = new Set(q.split(" ").map((w) => w.replace(/^0+(?=\d)/, "")));
+    const padded = ` ${q} `;
+    const rule = e.rules.find((r) => words.has(r.nomor.replace(/^0+(?=\d)/, "")) && words.has(r.tahun)
+      && (words.has(r.jenis) || e.groups.some((g) => g.nama.includes(r.jenis) && g.nama.some((name) => padded.includes(` ${name} `)))));
+    if (rule) return rule.id;
+    const entry = e.groups.find((g) => g.nama.includes(q));
     return entry ? entry.id : null;
   }
 
@@ -139,17 +157,22 @@
   }
 
   /* Pagefind's answers to the variants of one query as one list: each page keeps its best score relative to the
-     best page of its variant. */
-  function combine(answers, merged) {
+     best page of its variant, plus ALSO_WEIGHT of its relative scores in the other variants, so that of two pages
+     each best for one handbook word, the one the other words find too comes first ("kontrak": the FAQ that
+     "dinilai", "evaluasi" and "penugasan" all find, above the page only "penugasan" finds). */
+  function combine(answers) {
+    const merged = new Map();
     answers.forEach(({ answer, weight }) => {
       const top = answer.results.length ? answer.results[0].score : 1;
       answer.results.forEach((result) => {
-        const m = merged.get(result.id) || { result, best: 0 };
+        const m = merged.get(result.id) || { result, best: 0, sum: 0 };
         merged.set(result.id, m);
         const relative = weight * result.score / top;
+        m.sum += relative;
         if (relative > m.best) { m.result = result; m.best = relative; } // its excerpt and marks: the query that found it best
       });
     });
+    merged.forEach((m) => { m.best += ALSO_WEIGHT * (m.sum - m.best); });
     return merged;
   }
 
@@ -164,7 +187,7 @@
   function rank(query, stale) {
     return load().then((e) => {
       const { all, kept: us } = units(query, e);
-      const pinned = entryPage(query, e.groups);
+      const pinned = entryPage(query, e);
       const each = us.length > 1 ? us.map((u) => searchAll(e, queries([u]))) : [];
       return Promise.all([searchAll(e, queries(us, all)), ...each]).then(([whole, ...byUnit]) => {
         if (stale && stale()) return null; // the reader typed on: no page data for this list
@@ -172,7 +195,7 @@
         const page = (h) => found.get(h.result.id) || found.set(h.result.id, { result: h.result, best: 0, score: 0, units: new Set() }).get(h.result.id);
         let most = 0;
         byUnit.forEach((answers, k) => {
-          const holding = combine(answers, new Map());
+          const holding = combine(answers);
           const rarity = Math.log(1 + e.total / Math.max(1, holding.size));
           most += rarity;
           holding.forEach((h) => {
@@ -182,7 +205,7 @@
             m.units.add(k);
           });
         });
-        combine(whole, new Map()).forEach((h) => {
+        combine(whole).forEach((h) => {
           const m = page(h);
           m.result = h.result; // the whole query's excerpt and marks
           m.best = Math.max(m.best, h.best);

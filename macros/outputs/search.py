@@ -24,6 +24,8 @@ start in the text.
   exactly one of its names;
 - ``padanan`` and ``abaikan``: the search-aid list (``data/kata-cari.yml``, ``macros.types.kata_cari``):
   everyday words and the handbook words they lead to, and the words of a question that are left out;
+- ``regulasi``: each regulation's kind, number and year (``data/regulasi/``) and its page: a query that names a rule
+  ("permensos 3 2013", "uu 11 tahun 2009") puts that rule's page first;
 - ``daftar``: the Pagefind ids of the pages that are not records; ``halaman``: how many pages are indexed (how
   rare a word is, when the search box weighs the words of a query no page holds whole).
 
@@ -139,11 +141,15 @@ def indexed_html(html: str, page: SearchPage) -> str:
 
 
 def search_aid(handbook: Handbook) -> dict:
-    """Return the search-aid list as the search box reads it: ``{"padanan": [{"kata": [...], "arah": [...]}], "abaikan": [...]}``."""
+    """Return the search-aid list as the search box reads it: ``{"padanan": [{"kata": [...], "arah": [...]}], "abaikan": [...],
+    "regulasi": [{"url": "regulasi/permensos-03-2013/", "jenis": "permensos", "nomor": "03", "tahun": "2013"}, ...]}``."""
     entries = handbook.of_type("kata-cari")
+    ctype = BY_NAME["regulasi"]
     return {
         "padanan": [{"kata": list(e.data.kata), "arah": list(e.data.arah)} for e in entries if e.data.jenis == "padanan"],
         "abaikan": sorted({word for e in entries if e.data.jenis == "abaikan" for word in e.data.kata}),
+        "regulasi": [{"url": page_url(ctype.src_uri(r.id)), "jenis": r.data.jenis.lower(), "nomor": str(r.data.nomor),
+                      "tahun": str(r.data.tahun)} for r in handbook.of_type("regulasi")],
     }
 
 
@@ -178,7 +184,9 @@ def write_search_index(site_dir: Path, pages: list[SearchPage], groups: list[dic
     ids = fragment_ids(bundle)
     groups = [{**group, "id": ids.get("/" + group["url"])} for group in groups]  # None: the page is not searched
     listing = sorted(ids["/" + page.url] for page in pages if page.listing and "/" + page.url in ids)
-    found = {"glosarium": groups, **(aid or {"padanan": [], "abaikan": []}), "daftar": listing, "halaman": len(ids)}
+    aid = aid or {"padanan": [], "abaikan": [], "regulasi": []}
+    rules = [{**rule, "id": ids["/" + rule["url"]]} for rule in aid.get("regulasi", []) if "/" + rule["url"] in ids]
+    found = {"glosarium": groups, **aid, "regulasi": rules, "daftar": listing, "halaman": len(ids)}
     (bundle / SEARCH_AID).write_text(json.dumps(found, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return counts
 

@@ -135,6 +135,10 @@ def test_built_index_is_indonesian_and_holds_only_content_pages(site):
     assert (site / "pagefind/fragment" / (groups["glosarium/kpm/"]["id"] + ".pf_fragment")).is_file()  # its page, by Pagefind's id
     assert pages["/glosarium/kpm/"]["meta"]["jenis"] == "Glosarium"
     assert "saya" in aid["abaikan"] and any("hilang" in entry["kata"] for entry in aid["padanan"])
+    rules = {rule["url"]: rule for rule in aid["regulasi"]}
+    assert {k: rules["regulasi/permensos-03-2013/"][k] for k in ("jenis", "nomor", "tahun")} == {
+        "jenis": "permensos", "nomor": "03", "tahun": "2013"}
+    assert (site / "pagefind/fragment" / (rules["regulasi/permensos-03-2013/"]["id"] + ".pf_fragment")).is_file()
     assert aid["halaman"] == len(pages)
 
 
@@ -289,9 +293,13 @@ def test_words_no_page_holds_together_give_the_best_pages_for_most_of_them_label
     ("apa yang harus saya lakukan kalau nama kpm hilang dari daftar penerima", "/faq/nama-kpm-tidak-ada-di-daftar/"),
     ("dicoret", "/faq/nama-kpm-tidak-ada-di-daftar/"),
     ("bohong", "/glosarium/hoaks/"),
-], ids=["question-words-do-not-block", "everyday-word-dicoret", "everyday-word-bohong"])
+    ("kontrak tksk diperpanjang", "/faq/apakah-kinerja-saya-dinilai/"),
+    ("permensos 3 2013 masih berlaku gak", "/regulasi/permensos-03-2013/"),
+], ids=["question-words-do-not-block", "everyday-word-dicoret", "everyday-word-bohong", "two-everyday-words-one-answer",
+        "rule-named-without-its-zero"])
 def test_question_words_and_everyday_words_lead_to_the_record(phone, query, wanted):
-    """Check that question words do not block results and an everyday word leads to the record using the handbook's word."""
+    """Check that question words do not block results, an everyday word leads to the record using the handbook's word,
+    and a rule named by kind, number and year ("3" for "03") leads to its page."""
     page = _typed(phone, "/", query)
     top = [r["href"].split("?")[0] for r in _shown(page)[:3]]
     assert wanted in top, top

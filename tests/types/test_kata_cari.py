@@ -90,10 +90,12 @@ def test_good_list_is_valid_has_no_pages_and_reaches_the_search_box(tree, today)
     assert len(handbook.of_type("kata-cari")) == 2
     pages = {page.src_uri for page in Renderer(handbook).record_pages()}
     assert not [uri for uri in pages if uri.startswith("kata-cari/")]
-    assert search_aid(handbook) == {
+    found = search_aid(handbook)
+    assert {k: found[k] for k in ("padanan", "abaikan")} == {
         "padanan": [{"kata": ["percobaan", "dicoba lagi"], "arah": ["langkah uji"]}],
         "abaikan": ["apa", "saya"],
     }
+    assert {rule["url"] for rule in found["regulasi"]} == {f"regulasi/{r.id}/" for r in handbook.of_type("regulasi")}
 
 
 def test_real_list_joins_the_everyday_words_the_issue_names(real_handbook):
@@ -103,5 +105,5 @@ def test_real_list_joins_the_everyday_words_the_issue_names(real_handbook):
     leads = {word: entry["arah"] for entry in found["padanan"] for word in entry["kata"]}
     assert {"data penerima berubah", "verval"} <= set(leads["hilang"]) and leads["dicoret"] == leads["hilang"]
     assert leads["tidak terdaftar"] == leads["hilang"]
-    assert leads["meninggal"] == ["santunan kematian"] and leads["bohong"] == ["hoaks"]
+    assert leads["meninggal"] == ["santunan kematian"] and leads["bohong"] == ["hoaks", "kabar bohong"]
     assert {"saya", "apa", "yang", "itu", "bagaimana", "harus"} <= set(found["abaikan"])
