@@ -78,14 +78,12 @@
   const kib = (bytes) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
   function saveButton(worker) {
+    // The place is written by the build step that writes the worker's groups: a page without one has no button.
     const path = window.location.pathname.replace(/index\.html$/, "");
-    const heading = document.querySelector(".md-content__inner h1");
-    if (!path.startsWith(root.pathname) || !heading) return noButton();
+    if (!place || !path.startsWith(root.pathname)) return noButton();
     const group = "./" + path.slice(root.pathname.length);
     ask(worker, { type: "GROUP_STATUS", group }, (status) => {
       if (!status.known) return noButton();
-      const box = place || document.createElement("div");
-      box.className = "buku-saku-simpan";
       const button = document.createElement("button");
       button.type = "button";
       button.className = "md-button";
@@ -98,8 +96,7 @@
       const parts = document.createElement("div");
       parts.className = "buku-saku-simpan__isi";
       parts.append(button, progress, note);
-      box.append(parts);
-      if (!place) heading.after(box);
+      place.append(parts);
 
       const saved = () => {
         button.textContent = "Tersimpan";
