@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/editions.py           # --all lists every file of the update, not only the largest
 
-Two editions are published with `python -m macros.tools.publish` into a temporary repository (2026.1, then 2026.2
+Two editions are published with `python -m macros publish` (`tksk publish`) into a temporary repository (2026.1, then 2026.2
 with one FAQ answer reworded), the gh-pages branch is exported to HOST/buku-saku/ and served by
 macros/tools/serve.py (gzip, ETag, max-age), counting the body bytes sent per request. A persistent Chromium
 profile at a phone's viewport keeps its service worker and caches between visits, as a phone does:
@@ -159,7 +159,7 @@ def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> bytes:
 def publish(repo: Path, edition: str, site_url: str) -> float:
     path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
     start = time.perf_counter()
-    run([sys.executable, "-m", "macros.tools.publish", edition, "--root", str(repo)], ROOT, {"SITE_URL": site_url, "PATH": path})
+    run([sys.executable, "-m", "macros", "publish", edition, "--root", str(repo)], ROOT, {"SITE_URL": site_url, "PATH": path})
     return time.perf_counter() - start
 
 

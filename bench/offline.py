@@ -32,7 +32,7 @@ from macros.outputs.offline import BUDGET, SW_NAME, learning_stages, pages, plan
 from tests.support.project import copy_project  # noqa: E402
 
 #: One FAQ answer reworded (same facts, same source): the smallest real edit an editor makes.
-EDIT = ("data/faq/bansos.yml", "Aturannya Permensos 20/2019.", "Aturan yang berlaku adalah Permensos 20/2019.")
+EDIT = ("data/faq/bansos.yml", "Aturannya Permensos 20/2019.", "Program ini diatur dalam Permensos 20/2019.")
 
 
 def kib(n: int) -> str:
