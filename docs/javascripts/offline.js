@@ -8,17 +8,40 @@
 //   (SKIP_WAITING, then one reload); nothing changes in the middle of reading.
 // - On a section or learning-stage page, a button saves the whole section or stage for reading without
 //   signal, with progress, and says "Tersimpan" once it is saved (or when the handbook is saved whole).
+// - In the edition selector, the newest edition leads to the same page in latest/, where the offline copy is.
 (() => {
   // The save button's place, written into section and stage pages by macros/outputs/offline.py so that the button
   // pushes nothing down when it appears: given up (the page closes up) where no button will come.
   const place = document.querySelector(".buku-saku-simpan[data-simpan]");
   const noButton = () => place && !place.querySelector(".buku-saku-simpan__isi") && place.remove();
-  if (!("serviceWorker" in navigator)) return noButton();
+
+  // Material's edition selector (filled from versions.json) links every edition to its own folder, so tapping the
+  // newest, even the one being read, left latest/ for its archive copy (2026.2/), which keeps no offline copy and
+  // gets no next edition. The newest edition's link (mike lists it first; publish.py keeps latest/ its copy) goes to
+  // the same page in latest/ instead; Material then leaves that tap alone, as it does any link not to an edition
+  // folder. Material has no setting for this: it builds each link from the version's folder name.
+  function newestAtReaderAddress() {
+    const topic = document.querySelector(".md-header__topic");
+    const page = location.pathname.slice(root.pathname.length);
+    if (!topic || !location.pathname.startsWith(root.pathname)) return;
+    const relink = () => {
+      const newest = topic.querySelector(".md-version__link");
+      if (!newest) return false;
+      newest.href = new URL("../latest/" + page, root).href;
+      return true;
+    };
+    if (relink()) return;
+    const watch = new MutationObserver(() => relink() && watch.disconnect());
+    watch.observe(topic, { childList: true, subtree: true });
+  }
   const script = document.querySelector("script[src*='javascripts/offline.js']");
   const root = new URL("../", script.src); // the edition's root: /, /latest/, or /2026.1/ in the archive
-  const workers = navigator.serviceWorker;
   // An edition number as macros/tools/publish.py writes it, as the last folder of the root: an archived edition.
-  if (/\/\d{4}\.[1-9]\d*\/$/.test(root.pathname)) {
+  const archived = /\/\d{4}\.[1-9]\d*\/$/.test(root.pathname);
+  if (archived || root.pathname.endsWith("/latest/")) newestAtReaderAddress();
+  if (!("serviceWorker" in navigator)) return noButton();
+  const workers = navigator.serviceWorker;
+  if (archived) {
     workers.getRegistration(root.href).then((registration) => {
       if (registration && registration.scope === root.href) registration.unregister();
     }).catch(() => {});

@@ -291,6 +291,28 @@ def test_older_edition_shows_the_banner_to_the_same_page_in_latest(reader, branc
     expect(page.locator("[data-md-component=outdated]")).to_be_hidden()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("folder", ["latest", "2026.2", "2026.1"])
+def test_edition_selector_leads_to_the_newest_at_the_reader_address(reader, branch_server, folder):
+    """Check that in the edition selector the newest edition (2026.2) is the same page in latest/, from latest/ itself
+    and from both archive folders, and that an older edition still opens its own folder."""
+    base, page = branch_server, reader
+    page.goto(f"{base}/{folder}/{PAGE}")
+    newest, older = page.locator(".md-version__link").nth(0), page.locator(".md-version__link").nth(1)
+    expect(newest).to_have_text("2026.2")
+    expect(newest).to_have_attribute("href", f"{base}/latest/{PAGE}")
+    expect(older).to_have_attribute("href", f"{base}/2026.1/")  # Material's: it opens the same page there
+    page.locator(".md-version__current").tap()  # the list opens on focus
+    newest.tap()
+    page.wait_for_url(f"{base}/latest/{PAGE}")
+    expect(page.locator("h1")).to_contain_text(SECOND_TITLE_END)
+    if folder == "latest":
+        page.locator(".md-version__current").tap()
+        page.locator(".md-version__link").nth(1).tap()
+        page.wait_for_url(f"{base}/2026.1/{PAGE}")
+        expect(page.locator("[data-md-component=outdated]")).to_be_visible()
+
+
 @pytest.mark.parametrize("folder", ["2026.1", "2026.2", "latest"])
 def test_installed_app_opens_the_reader_address(editions, folder):
     """Check that the app added to the home screen from any folder starts, and stays, at latest/."""
