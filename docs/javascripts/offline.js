@@ -13,7 +13,7 @@
   // The save button's place, written into section and stage pages by macros/outputs/offline.py so that the button
   // pushes nothing down when it appears: given up (the page closes up) where no button will come.
   const place = document.querySelector(".buku-saku-simpan[data-simpan]");
-  const noButton = () => place && !place.querySelector(".buku-saku-simpan__isi") && place.remove();
+  const noButton = () => place && !place.querySelector(".buku-saku-simpan__isi:not([data-sementara])") && place.remove();
 
   // Material's edition selector (filled from versions.json) links every edition to its own folder, so tapping the
   // newest, even the one being read, left latest/ for its archive copy (2026.2/), which keeps no offline copy and
@@ -119,6 +119,7 @@
       const parts = document.createElement("div");
       parts.className = "buku-saku-simpan__isi";
       parts.append(button, progress, note);
+      dropNote();
       place.append(parts);
 
       const saved = () => {
@@ -156,7 +157,28 @@
     });
   }
 
+  // A first visit: the worker is saving the handbook, which takes a while on a slow signal, and the button can come
+  // only once it has. Say so in the button's place, instead of leaving it empty (replaced by the button, or taken
+  // away with the place when no button comes).
+  function savingNote() {
+    if (!place || place.querySelector(".buku-saku-simpan__isi")) return;
+    const parts = document.createElement("div");
+    parts.className = "buku-saku-simpan__isi";
+    parts.dataset.sementara = "";
+    const note = document.createElement("span");
+    note.setAttribute("role", "status");
+    note.textContent = "Menyimpan buku saku untuk dibaca tanpa sinyal…";
+    parts.append(note);
+    place.append(parts);
+  }
+
+  function dropNote() {
+    const note = place && place.querySelector(".buku-saku-simpan__isi[data-sementara]");
+    if (note) note.remove();
+  }
+
   workers.register(new URL("sw.js", root)).then((registration) => {
+    if (!workers.controller && registration.installing) savingNote();
     const navigation = performance.getEntriesByType("navigation")[0];
     const reloaded = Boolean(navigation) && navigation.type === "reload";
     if (registration.waiting && workers.controller) {
@@ -177,5 +199,8 @@
       if (document.visibilityState === "visible") registration.update().catch(() => {});
     });
     return workers.ready;
-  }).then((registration) => saveButton(registration.active)).catch(noButton);
+  }).then((registration) => saveButton(registration.active)).catch(() => {
+    dropNote();
+    noButton();
+  });
 })();

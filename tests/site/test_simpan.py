@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 #: Where the text under the H1 starts, and the button's place, as the page shows them.
 PLACE = """() => { const box = document.querySelector('.buku-saku-simpan');
-  return box && {top: box.nextElementSibling.getBoundingClientRect().top, filled: box.querySelector('.buku-saku-simpan__isi') !== null,
+  return box && {top: box.nextElementSibling.getBoundingClientRect().top, filled: box.querySelector('.buku-saku-simpan__isi:not([data-sementara])') !== null,
                  button: box.querySelector('.buku-saku-simpan__isi button')?.getBoundingClientRect().height}; }"""
 
 
@@ -53,3 +53,35 @@ def test_save_button_appears_without_moving_the_text(phone, percent):
         assert not [s for s in shifts if s["value"] > 0], f"{path} at {percent} %: layout shifts {shifts}"
         assert after["button"] >= 44, (path, after)
     session.detach()
+
+
+#: What the button's place shows, in order: each status text and button label offline.js puts there.
+SHOWN = """window.__shown = [];
+document.addEventListener('DOMContentLoaded', () => { const place = document.querySelector('.buku-saku-simpan');
+  if (place) new MutationObserver(() => { const isi = place.querySelector('.buku-saku-simpan__isi');
+    const now = isi ? isi.innerText.trim() : '';
+    if (now !== window.__shown[window.__shown.length - 1]) window.__shown.push(now); })
+    .observe(place, {childList: true, subtree: true, characterData: true}); });"""
+
+
+def test_first_visit_says_the_handbook_is_being_saved(phone):
+    """Check that on a first visit, while the worker is still saving the handbook (a while on a slow signal), the
+    button's place says so in words, and that the button then takes the place of those words."""
+    phone.page.add_init_script(SHOWN)
+    page = phone.open("/tugas/")
+    page.wait_for_selector(".buku-saku-simpan__isi button", timeout=20_000)
+    shown = page.evaluate("window.__shown")
+    assert shown[0] == "Menyimpan buku saku untuk dibaca tanpa sinyal…", shown
+    assert shown[-1].startswith("Tersimpan\n"), shown
+    assert page.locator(".buku-saku-simpan__isi").count() == 1
+
+
+def test_a_later_visit_shows_the_button_at_once(phone):
+    """Check that once the handbook is saved, the next page's place goes straight to its button, without the note."""
+    page = phone.open("/tugas/")
+    page.wait_for_selector(".buku-saku-simpan__isi button", timeout=20_000)
+    phone.page.add_init_script(SHOWN)
+    page = phone.open("/rencana/")
+    page.wait_for_selector(".buku-saku-simpan__isi button", timeout=20_000)
+    shown = page.evaluate("window.__shown")
+    assert shown and all("Menyimpan buku saku" not in text for text in shown), shown
