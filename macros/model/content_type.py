@@ -47,6 +47,8 @@ class Topics:
     groups: Callable[[Handbook], list[tuple[str, str, list[Record]]]]
     in_nav: bool = True  #: the groups are entries of the menu under the section
     preview: int = 8  #: records of each group the section's index shows once the type is too large to list whole
+    #: the most records a type may have and still be listed whole on its section's index (None: ``listing.LISTED_WHOLE``)
+    listed_whole: int | None = None
     noun: str = ""  #: what a record is called in a count, when not the type's label: "12 istilah"
     #: the title of a group's own page, from the group's title: "SOP {title}" gives "SOP Program Sembako (…)", so that
     #: the page listing a program's SOPs is not titled like the program's own page (search results, tabs)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 PAGE_SIZE = 30
 #: A type with at most this many records is listed whole on its section's index (as the handbook has
 #: always shown it); a larger one shows only the first ``Topics.preview`` records of each group there.
+#: A type whose index entries are heavy sets its own limit (``Topics.listed_whole``: FAQ answers fold out there).
 LISTED_WHOLE = 60
 
 
@@ -62,7 +63,8 @@ def topics_of(ctype: ContentType, handbook: Handbook) -> list[Topic]:
 
 def listed_whole(ctype: ContentType, handbook: Handbook) -> bool:
     """Whether the section's index lists every record of the type (small types), or a preview of each group."""
-    return len(handbook.of_type(ctype.name)) <= LISTED_WHOLE
+    limit = ctype.topics.listed_whole if ctype.topics and ctype.topics.listed_whole is not None else LISTED_WHOLE
+    return len(handbook.of_type(ctype.name)) <= limit
 
 
 def shown_on_index(topic: Topic, handbook: Handbook) -> tuple[Record, ...]:

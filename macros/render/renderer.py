@@ -16,7 +16,7 @@ from macros.model.schema import PartialDate, field_rows
 from macros.model.scope import explanation_scope, item_scope, record_scope
 from macros.model.status import STATES, status_view
 from macros.render.composer import composer_data
-from macros.render.safe_text import attr_text, one_line, plain, quote_block, safe_markdown
+from macros.render.safe_text import attr_text, lower_first, one_line, plain, quote_block, safe_markdown
 from macros.types import ALL, BY_NAME, LABELS
 from macros.types.regulasi import NOT_IN_FORCE
 
@@ -61,7 +61,8 @@ class Renderer:
         self.env.filters.update(md=jinja2.pass_context(lambda ctx, text: safe_markdown(text, _url_of(ctx, handbook))),
                                 cell=jinja2.pass_context(lambda ctx, text: one_line(text, _url_of(ctx, handbook))))
         self.env.filters.update(plain=plain, attr=attr_text, tanggal=_tanggal, label=_label,
-                                quote=quote_block, capitalize_first=lambda text: text[:1].upper() + text[1:])
+                                quote=quote_block, capitalize_first=lambda text: text[:1].upper() + text[1:],
+                                lower_first=lower_first)
         self.env.globals.update(hb=handbook, not_in_force=NOT_IN_FORCE, hb_labels=lambda key: LABELS[key].items(),
                                 field_rows=field_rows, status=status_view, states=STATES)
         # Whose voice a record, a step or a question's explanation is (macros.model.scope; templates/_cakupan.md.j2).

@@ -74,3 +74,13 @@ def quote_block(text: str) -> str:
             spaced.append("")  # Markdown needs a blank line between a paragraph and a list
         spaced.append(line)
     return "\n".join(f"> {line}".rstrip() for line in spaced)
+
+
+_ACRONYM = re.compile(r"[A-Z0-9]{2,}")
+
+
+def lower_first(text: str) -> str:
+    """Return a title as it reads inside a sentence: its first letter small, unless the first word is an acronym, and
+    every other word as written (``Peran dan kedudukan TKSK`` -> ``peran dan kedudukan TKSK``; ``PKH dan BPNT`` stays)."""
+    first = text.split(" ", 1)[0]
+    return text if _ACRONYM.match(first) else text[:1].lower() + text[1:]

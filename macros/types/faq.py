@@ -33,7 +33,11 @@ def check_rakor_report(record, handbook, log):
 TYPE = ContentType(
     where=("nasional", "wilayah"),
     name="faq",
-    topics=Topics("Topik", "topik", by_choice("faq", "topik", TOPIK), preview=5, noun="pertanyaan"),
+    # The index shows each question with its answer folded in, about 0.16 KB gzip each, and must stay a light next page
+    # (10 KB, bench/pages.py; 9.9 KB with all 31 questions): it lists them whole only while that is no longer than
+    # its preview, three per topic; past that, three per topic and a link to each topic's own pages.
+    topics=Topics("Topik", "topik", by_choice("faq", "topik", TOPIK), preview=3, noun="pertanyaan",
+                  listed_whole=3 * len(TOPIK)),
     order=50,
     own_section=Section(
         title="Tanya Jawab",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.model.listing import PAGE_SIZE, Topic, trails
+from macros.model.listing import PAGE_SIZE, Topic, topics_of, trails
 from macros.render.navigation import extend_nav
 from macros.render.renderer import Renderer
 from macros.types import ALL, BY_NAME
@@ -107,3 +107,22 @@ def test_trail_leads_from_a_record_to_its_topic(phone):
     phone.tap_and_wait(trail.get_by_role("link", name="Penyaluran bantuan sosial"), re.compile(r"/faq/topik/bansos/$"))
     assert page.get_by_role("heading", level=1).inner_text().startswith("Penyaluran bantuan sosial")
     assert page.locator("details.question").count() >= 3  # the topic's questions, each answer folded
+
+
+def test_faq_index_shows_three_questions_a_topic_with_a_link_to_the_rest(site, real_handbook):
+    """Check that the Tanya Jawab index, whose questions fold out their answers, shows at most three per topic once
+    the handbook has more than three a topic could show, each topic with a link to all its questions, so that the
+    index stays a light page however many questions Dinsos add; and that every question is on its topic's pages."""
+    faq = BY_NAME["faq"]
+    html = (site / "faq" / "index.html").read_text(encoding="utf-8")
+    assert len(real_handbook.of_type("faq")) > faq.topics.listed_whole, "the real handbook is listed whole: test the preview"
+    sections = re.split(r"<h2 ", html)[1:]
+    assert len(sections) == len(topics_of(faq, real_handbook))
+    for section, topic in zip(sections, topics_of(faq, real_handbook), strict=True):
+        assert section.count("<details") == min(3, len(topic.records)), topic.slug
+        if len(topic.records) > 3:
+            assert f"Semua {len(topic.records)} pertanyaan tentang " in section, topic.slug
+    assert "tentang peran dan kedudukan TKSK" in html
+    on_topic_pages = "".join(p.read_text(encoding="utf-8") for p in (site / "faq" / "topik").rglob("index.html"))
+    missing = [r.id for r in real_handbook.of_type("faq") if f'href="../../{r.id}/"' not in on_topic_pages]
+    assert not missing, missing

@@ -11,7 +11,7 @@ from macros.model.changes import all_changes
 from macros.render.abbreviations import abbreviations_markdown
 from macros.render.navigation import extend_nav
 from macros.render.renderer import Renderer
-from macros.render.safe_text import attr_text, one_line, plain, safe_markdown
+from macros.render.safe_text import attr_text, lower_first, one_line, plain, safe_markdown
 from macros.types import BY_NAME
 from tests.support.data import BASE
 
@@ -318,3 +318,14 @@ def test_lists_and_source_pages_name_the_region(tree, render):
     assert "- **Cakupan:** Dinas Sosial Kabupaten Uji (2021): isi yang hanya bersumber dari sumber ini tampil sebagai praktik " \
            "dinas itu" in render("berita-daerah-uji")
     assert "- **Cakupan:** Nasional: aturan nasional" in render("berita-uji")
+
+
+@pytest.mark.parametrize(("title", "in_a_sentence"), [
+    ("Peran dan kedudukan TKSK", "peran dan kedudukan TKSK"),
+    ("Penyaluran bantuan sosial", "penyaluran bantuan sosial"),
+    ("PKH dan BPNT", "PKH dan BPNT"),
+    ("", ""),
+])
+def test_a_title_inside_a_sentence_keeps_its_acronyms(title, in_a_sentence):
+    """Check that "Semua 6 pertanyaan tentang …" writes the topic small but TKSK, PKH as they are (not "tksk")."""
+    assert lower_first(title) == in_a_sentence
