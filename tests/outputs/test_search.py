@@ -262,10 +262,13 @@ def test_open_search_panel_has_no_accessibility_violations(phone):
 
 
 def _typed(phone, path: str, query: str):
-    """Open a page on the phone, open search with "/", type the query and wait for its results; return the page."""
+    """Open a page on the phone, open search with "/", type the query and wait for its results (cari.js's "cari:hasil"
+    for the whole query, not the list of a shorter prefix still shown on a busy machine); return the page."""
     page = phone.open(path)
+    page.evaluate("""() => document.addEventListener("cari:hasil", (e) => { window.__lastQuery = e.detail.query; })""")
     page.keyboard.press("/")
     page.locator(".md-search__input").press_sequentially(query, delay=20)
+    page.wait_for_function("(query) => window.__lastQuery === query", arg=query.strip())
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     return page
 

@@ -56,12 +56,12 @@ def test_save_button_appears_without_moving_the_text(phone, percent):
 
 
 #: What the button's place shows, in order: each status text and button label offline.js puts there.
+#: Watched from before the page's own scripts run (offline.js may fill the place before DOMContentLoaded).
 SHOWN = """window.__shown = [];
-document.addEventListener('DOMContentLoaded', () => { const place = document.querySelector('.buku-saku-simpan');
-  if (place) new MutationObserver(() => { const isi = place.querySelector('.buku-saku-simpan__isi');
-    const now = isi ? isi.innerText.trim() : '';
-    if (now !== window.__shown[window.__shown.length - 1]) window.__shown.push(now); })
-    .observe(place, {childList: true, subtree: true, characterData: true}); });"""
+new MutationObserver(() => { const isi = document.querySelector('.buku-saku-simpan .buku-saku-simpan__isi');
+  const now = isi ? isi.innerText.trim() : '';
+  if (now && now !== window.__shown[window.__shown.length - 1]) window.__shown.push(now); })
+  .observe(document, {childList: true, subtree: true, characterData: true});"""
 
 
 def test_first_visit_says_the_handbook_is_being_saved(phone):
