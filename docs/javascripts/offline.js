@@ -119,7 +119,8 @@
       const parts = document.createElement("div");
       parts.className = "buku-saku-simpan__isi";
       parts.append(button, progress, note);
-      dropNote();
+      const saving = place.querySelector(".buku-saku-simpan__isi[data-sementara]"); // savingNote's, if any
+      if (saving) saving.remove();
       place.append(parts);
 
       const saved = () => {
@@ -172,11 +173,6 @@
     place.append(parts);
   }
 
-  function dropNote() {
-    const note = place && place.querySelector(".buku-saku-simpan__isi[data-sementara]");
-    if (note) note.remove();
-  }
-
   workers.register(new URL("sw.js", root)).then((registration) => {
     if (!workers.controller && registration.installing) savingNote();
     const navigation = performance.getEntriesByType("navigation")[0];
@@ -199,8 +195,5 @@
       if (document.visibilityState === "visible") registration.update().catch(() => {});
     });
     return workers.ready;
-  }).then((registration) => saveButton(registration.active)).catch(() => {
-    dropNote();
-    noButton();
-  });
+  }).then((registration) => saveButton(registration.active)).catch(noButton);
 })();

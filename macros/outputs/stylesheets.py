@@ -51,11 +51,10 @@ def join_css(texts: list[str]) -> str | None:
     return '@charset "UTF-8";' + "\n".join(_CHARSET.sub("", text) for text in texts)
 
 
-def relink(html: str, sheets: list[str], joined_href_for) -> str:
-    """Return ``html`` with its run of links to ``sheets`` (in that order) replaced by one link to the joined file.
-
-    ``joined_href_for(prefix)`` gives the joined file's address from the prefix the page puts before the shared
-    paths (``../../``, ``/``, ``/buku-saku/2026.2/``). A page whose run differs is left as it is.
+def relink(html: str, sheets: list[str]) -> str:
+    """Return ``html`` with its run of links to ``sheets`` (in that order) replaced by one link to the joined file,
+    behind the same prefix the page puts before the shared paths (``../../``, ``/``, ``/buku-saku/2026.2/``).
+    A page whose run differs is left as it is.
     """
     for run in _RUN.finditer(html):
         hrefs = _HREF.findall(run.group(0))
@@ -63,23 +62,22 @@ def relink(html: str, sheets: list[str], joined_href_for) -> str:
             continue
         prefix = hrefs[0][: len(hrefs[0]) - len(sheets[0])]
         if all(href == prefix + sheet for href, sheet in zip(hrefs, sheets, strict=True)):
-            link = f'<link rel="stylesheet" href="{joined_href_for(prefix)}">'
+            link = f'<link rel="stylesheet" href="{prefix}{JOINED}">'
             return html[: run.start()] + link + html[run.end():]
     return html
 
 
-def join_stylesheets(site_dir: Path) -> list[str]:
-    """Write the joined sheet and relink every page of ``site_dir`` to it; return the sheets joined, in order."""
+def join_stylesheets(site_dir: Path) -> None:
+    """Write the joined sheet and relink every page of ``site_dir`` to it (nothing when the sheets cannot be joined)."""
     sheets = shared_sheets(site_dir)
     if len(sheets) < 2 or any(s.startswith(("/", "http:", "https:")) or not (site_dir / s).is_file() for s in sheets):
-        return []
+        return
     joined = join_css([(site_dir / s).read_text(encoding="utf-8") for s in sheets])
     if joined is None:
-        return []
+        return
     (site_dir / JOINED).write_text(joined, encoding="utf-8")
     for path in BuiltSite(site_dir).html_files():
         html = path.read_text(encoding="utf-8")
-        changed = relink(html, sheets, lambda prefix: prefix + JOINED)
+        changed = relink(html, sheets)
         if changed != html:
             path.write_text(changed, encoding="utf-8")
-    return sheets

@@ -5,6 +5,8 @@ from macros.model.listing import by_choice
 from macros.model.schema import Choice, Field, Id, ListOf, Obj, Ref, Text
 from macros.types.base import riwayat_field, sumber_field
 
+#: Questions of each topic the Tanya Jawab index shows (the first ones in the topic's file).
+ON_INDEX = 3
 TOPIK = {
     "peran-tksk": "Peran dan kedudukan TKSK",
     "regulasi": "Aturan yang berlaku",
@@ -35,9 +37,9 @@ TYPE = ContentType(
     name="faq",
     # The index shows each question with its answer folded in, about 0.16 KB gzip each, and must stay a light next page
     # (10 KB, bench/pages.py; 9.9 KB with all 31 questions): it lists them whole only while that is no longer than
-    # its preview, three per topic; past that, three per topic and a link to each topic's own pages.
-    topics=Topics("Topik", "topik", by_choice("faq", "topik", TOPIK), preview=3, noun="pertanyaan",
-                  listed_whole=3 * len(TOPIK)),
+    # its preview; past that, ON_INDEX a topic and a link to each topic's own pages.
+    topics=Topics("Topik", "topik", by_choice("faq", "topik", TOPIK), preview=ON_INDEX, noun="pertanyaan",
+                  listed_whole=ON_INDEX * len(TOPIK)),
     order=50,
     own_section=Section(
         title="Tanya Jawab",
